@@ -1,0 +1,49 @@
+# Two commands matter: `make run` (set up and serve on SQLite) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test lint format messages clean
+
+run: $(VENV)/.installed-run
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_sources
+	$(PY) manage.py ensure_staff_account
+	@echo "Serving the portal at http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-test
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Refresh the interface catalogues after changing templates or gettext strings.
+messages: $(VENV)/.installed-run
+	$(PY) manage.py makemessages --all --no-location --ignore=.venv --ignore=staticfiles
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Re-install whenever pyproject.toml changes.
+$(VENV)/.installed-run: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed-run

@@ -1,0 +1,108 @@
+from django.conf import settings
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.utils import build_localized_fieldname
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    ActionField,
+    Deliberation,
+    FundingLine,
+    KeyFigure,
+    Need,
+    OrganisationalUnit,
+    SourceDocument,
+    UnitInvolvement,
+)
+
+
+def translated_search_fields(*names: str) -> tuple[str, ...]:
+    """Search every language column of translated fields."""
+    return tuple(
+        build_localized_fieldname(name, code) for name in names for code, _n in settings.LANGUAGES
+    )
+
+
+class HistoryTranslationAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+    """Tabbed translation forms plus a browsable change history."""
+
+
+class DeliberationInline(TranslationTabularInline):
+    model = Deliberation
+    extra = 0
+
+
+class UnitInvolvementInline(admin.TabularInline):
+    model = UnitInvolvement
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
+class KeyFigureInline(TranslationTabularInline):
+    model = KeyFigure
+    extra = 0
+    fields = ["position", "slug", "label", "value", "unit", "qualifier", "year", "source_quote"]
+
+
+class FundingLineInline(TranslationTabularInline):
+    model = FundingLine
+    extra = 0
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(HistoryTranslationAdmin):
+    list_display = ["title", "kind", "council_reference", "adopted_on", "declared_measure_count"]
+    list_filter = ["kind"]
+    search_fields = translated_search_fields("title", "subtitle") + ("council_reference",)
+    prepopulated_fields = {"slug": ["title_de"]}
+    inlines = [DeliberationInline, UnitInvolvementInline, KeyFigureInline, FundingLineInline]
+
+
+@admin.register(OrganisationalUnit)
+class OrganisationalUnitAdmin(HistoryTranslationAdmin):
+    list_display = ["name", "number", "slug"]
+    search_fields = translated_search_fields("name") + ("number",)
+    prepopulated_fields = {"slug": ["name_de"]}
+
+
+class NeedInline(TranslationTabularInline):
+    model = Need
+    extra = 0
+
+
+@admin.register(ActionField)
+class ActionFieldAdmin(HistoryTranslationAdmin):
+    list_display = ["number", "name", "slug", "catalogued_measures"]
+    list_display_links = ["number", "name"]
+    search_fields = translated_search_fields("name", "summary")
+    prepopulated_fields = {"slug": ["name_de"]}
+    inlines = [NeedInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_measure_counts()
+
+    @admin.display(description=_("erfasste Maßnahmen"), ordering="measure_count")
+    def catalogued_measures(self, obj):
+        return obj.measure_count
+
+
+@admin.register(Need)
+class NeedAdmin(HistoryTranslationAdmin):
+    list_display = ["text", "field", "position"]
+    list_filter = ["field"]
+    search_fields = translated_search_fields("text")
+
+
+@admin.register(KeyFigure)
+class KeyFigureAdmin(HistoryTranslationAdmin):
+    list_display = ["label", "value", "unit", "qualifier", "year", "document"]
+    list_filter = ["document", "unit"]
+    search_fields = translated_search_fields("label")
+
+
+@admin.register(FundingLine)
+class FundingLineAdmin(HistoryTranslationAdmin):
+    list_display = ["name", "kind", "document", "position"]
+    list_filter = ["kind", "document"]
+    search_fields = translated_search_fields("name")

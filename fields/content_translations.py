@@ -1,0 +1,40 @@
+"""Translations of the shipped source content.
+
+``locale/content/<language>.json`` maps each German source string to its
+translation, like a gettext catalogue for content. The loader writes them into
+the modeltranslation columns next to the German original.
+"""
+
+import json
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from modeltranslation.utils import build_localized_fieldname
+
+CONTENT_DIR = Path(settings.BASE_DIR) / "locale" / "content"
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+@cache
+def catalogue(language: str) -> dict[str, str]:
+    path = CONTENT_DIR / f"{language}.json"
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def localized_values(field_name: str, german: str) -> dict[str, str]:
+    """All language columns of one translated field, German first.
+
+    A language without a translation of ``german`` gets an empty column, so
+    the page falls back to German (and says so) instead of showing nothing.
+    """
+    values = {}
+    for code in language_codes():
+        text = german if code == settings.LANGUAGE_CODE else catalogue(code).get(german, "")
+        values[build_localized_fieldname(field_name, code)] = text
+    return values

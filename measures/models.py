@@ -1,0 +1,299 @@
+"""Maßnahmen, their status history, and the commitments of the programme.
+
+The measure's current status is a copy of its latest *published* status entry,
+kept in step by ``measures.services`` (never edited directly), so lists can
+filter and sort on it cheaply while the history stays the single source of
+truth. Translated fields and change history are registered in
+``measures/translation.py``.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import F, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from fields.models import ActionField, OrganisationalUnit, SourceDocument
+
+
+class Status(models.TextChoices):
+    """The status vocabulary, in the order a council member reads it."""
+
+    NO_REPORT = "no_report", _("kein Sachstand gemeldet")
+    PLANNED = "planned", _("geplant")
+    PREPARING = "preparing", _("in Vorbereitung")
+    IN_PROGRESS = "in_progress", _("in Umsetzung")
+    IMPLEMENTED = "implemented", _("umgesetzt")
+    ESTABLISHED = "established", _("dauerhaft etabliert")
+    DEFERRED = "deferred", _("zurückgestellt")
+    DROPPED = "dropped", _("entfallen")
+
+
+PROGRESS_IN_RANGE = Q(progress__isnull=True) | Q(progress__gte=0, progress__lte=100)
+
+
+class StatusEntryQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def latest_first(self):
+        return self.order_by("-reported_on", "-created_at", "-pk")
+
+    def up_to(self, date: datetime.date):
+        return self.filter(reported_on__lte=date)
+
+
+class MeasureQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def in_field(self, field: ActionField):
+        return self.filter(field=field)
+
+    def with_related(self):
+        return self.select_related("field", "responsible_unit")
+
+    def as_of(self, date: datetime.date):
+        """Annotate ``status_as_of`` and ``progress_as_of`` from the published history.
+
+        A measure without a published entry on or before ``date`` reads as
+        "kein Sachstand gemeldet" with no progress.
+        """
+        latest = (
+            StatusEntry.objects.published()
+            .up_to(date)
+            .filter(measure=OuterRef("pk"))
+            .latest_first()
+        )
+        return self.annotate(
+            status_as_of=models.functions.Coalesce(
+                Subquery(latest.values("status")[:1]), models.Value(Status.NO_REPORT)
+            ),
+            progress_as_of=Subquery(latest.values("progress")[:1]),
+        )
+
+
+class Measure(models.Model):
+    """A Maßnahme of the concept."""
+
+    code = models.CharField(
+        _("Kennung"),
+        max_length=20,
+        unique=True,
+        help_text=_("Stabile Kennung aus Nummer des Handlungsfelds und Position, z. B. „3.1“."),
+    )
+    field = models.ForeignKey(
+        ActionField,
+        on_delete=models.PROTECT,
+        related_name="measures",
+        verbose_name=_("Handlungsfeld"),
+    )
+    position = models.PositiveSmallIntegerField(_("Position im Handlungsfeld"))
+    title = models.CharField(_("Titel"), max_length=500)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    status = models.CharField(
+        _("Status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.NO_REPORT,
+        editable=False,
+        help_text=_("Folgt dem neuesten veröffentlichten Sachstand."),
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("Fortschritt in Prozent"),
+        null=True,
+        blank=True,
+        editable=False,
+        validators=[MaxValueValidator(100)],
+    )
+    status_changed_on = models.DateField(_("Sachstand vom"), null=True, blank=True, editable=False)
+    responsible_unit = models.ForeignKey(
+        OrganisationalUnit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="measures",
+        verbose_name=_("Verantwortlicher Fachbereich"),
+    )
+    partners = models.TextField(_("Partner"), blank=True)
+    district = models.CharField(
+        _("Stadtbezirk / Sozialraum"), max_length=120, blank=True, db_index=True
+    )
+    start_date = models.DateField(_("Beginn"), null=True, blank=True)
+    target_date = models.DateField(_("Zieldatum"), null=True, blank=True)
+    is_published = models.BooleanField(_("veröffentlicht"), default=False)
+    version = models.PositiveIntegerField(_("Version"), default=1, editable=False)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zuletzt geändert am"), auto_now=True)
+
+    objects = MeasureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["field__number", "position"]
+        verbose_name = _("Maßnahme")
+        verbose_name_plural = _("Maßnahmen")
+        constraints = [
+            models.UniqueConstraint(fields=["field", "position"], name="measure_unique_position"),
+            models.CheckConstraint(condition=PROGRESS_IN_RANGE, name="measure_progress_0_100"),
+            models.CheckConstraint(condition=Q(position__gte=1), name="measure_position_positive"),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="measure_status_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(target_date__isnull=True)
+                | Q(target_date__gte=F("start_date")),
+                name="measure_target_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("measures:detail", kwargs={"code": self.code})
+
+    @property
+    def has_report(self) -> bool:
+        return self.status != Status.NO_REPORT
+
+
+class StatusEntry(models.Model):
+    """One report on a measure: its status and progress at a date."""
+
+    measure = models.ForeignKey(
+        Measure,
+        on_delete=models.CASCADE,
+        related_name="status_entries",
+        verbose_name=_("Maßnahme"),
+    )
+    reported_on = models.DateField(_("Stand vom"))
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices)
+    progress = models.PositiveSmallIntegerField(
+        _("Fortschritt in Prozent"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    public_note = models.TextField(_("Öffentliche Notiz"), blank=True)
+    internal_note = models.TextField(
+        _("Interne Notiz"), blank=True, help_text=_("Wird nie öffentlich angezeigt.")
+    )
+    is_published = models.BooleanField(
+        _("veröffentlicht"),
+        default=False,
+        help_text=_("Entwürfe erscheinen erst nach Prüfung durch die Redaktion."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("erfasst von"),
+    )
+    created_at = models.DateTimeField(_("erfasst am"), auto_now_add=True)
+
+    objects = StatusEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-reported_on", "-created_at", "-pk"]
+        get_latest_by = ["reported_on", "created_at", "pk"]
+        verbose_name = _("Sachstand")
+        verbose_name_plural = _("Sachstände")
+        constraints = [
+            models.CheckConstraint(condition=PROGRESS_IN_RANGE, name="statusentry_progress_0_100"),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="statusentry_status_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure.code} · {self.reported_on:%d.%m.%Y} · {self.get_status_display()}"
+
+
+class LinkBasis(models.TextChoices):
+    EDITORIAL = "editorial", _("redaktionelle Zuordnung")
+    CONFIRMED = "confirmed", _("von der Stadt bestätigt")
+
+
+class Commitment(models.Model):
+    """One point of "Wir stehen für" in the chapter "Eine soziale Gemeinschaft"."""
+
+    programme = models.ForeignKey(
+        SourceDocument,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        verbose_name=_("Programm"),
+    )
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), unique=True)
+    slug = models.SlugField(_("Kürzel"), max_length=120, unique=True)
+    title = models.CharField(_("Wortlaut"), max_length=500)
+    passage = models.TextField(
+        _("Textstelle"),
+        blank=True,
+        help_text=_("Die Passage des Programms, die der Punkt zusammenfasst."),
+    )
+    fields = models.ManyToManyField(
+        ActionField,
+        through="CommitmentField",
+        related_name="commitments",
+        blank=True,
+        verbose_name=_("Handlungsfelder"),
+    )
+    measures = models.ManyToManyField(
+        Measure,
+        through="CommitmentMeasure",
+        related_name="commitments",
+        blank=True,
+        verbose_name=_("Maßnahmen"),
+    )
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("Selbstverpflichtung")
+        verbose_name_plural = _("Selbstverpflichtungen")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("measures:commitment", kwargs={"slug": self.slug})
+
+
+class CommitmentField(models.Model):
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE)
+    field = models.ForeignKey(ActionField, on_delete=models.CASCADE)
+    basis = models.CharField(
+        _("Grundlage"), max_length=20, choices=LinkBasis.choices, default=LinkBasis.EDITORIAL
+    )
+
+    class Meta:
+        verbose_name = _("Zuordnung zu einem Handlungsfeld")
+        verbose_name_plural = _("Zuordnungen zu Handlungsfeldern")
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "field"], name="commitmentfield_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment} → {self.field}"
+
+
+class CommitmentMeasure(models.Model):
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE)
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE)
+    basis = models.CharField(
+        _("Grundlage"), max_length=20, choices=LinkBasis.choices, default=LinkBasis.EDITORIAL
+    )
+
+    class Meta:
+        verbose_name = _("Zuordnung zu einer Maßnahme")
+        verbose_name_plural = _("Zuordnungen zu Maßnahmen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "measure"], name="commitmentmeasure_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.commitment} → {self.measure.code}"

@@ -1,0 +1,150 @@
+"""Writes with side effects on measures: loading, status reports, publishing.
+
+The admin, the management commands and the tests all go through these
+functions, so a measure's current status is always a copy of its latest
+published status entry.
+"""
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from fields.models import ActionField, SourceDocument
+from fields.services import LoadReport, translated, upsert_keeping_edits
+
+from . import source_data
+from .models import (
+    Commitment,
+    CommitmentField,
+    CommitmentMeasure,
+    LinkBasis,
+    Measure,
+    Status,
+    StatusEntry,
+)
+
+
+def measure_code(field: ActionField, position: int) -> str:
+    return f"{field.number}.{position}"
+
+
+@transaction.atomic
+def load_catalogue(*, report: LoadReport) -> None:
+    """Load the 6 measures and the 11 commitments the sources name."""
+    fields = {f.slug: f for f in ActionField.objects.all()}
+    measures = {}
+    for field_slug, position, title in source_data.MEASURES:
+        field = fields[field_slug]
+        code = measure_code(field, position)
+        measures[code] = upsert_keeping_edits(
+            Measure,
+            lookup={"code": code},
+            values={
+                "field": field,
+                "position": position,
+                "is_published": True,
+                **translated(title=title),
+            },
+            report=report,
+        )
+
+    programme = SourceDocument.objects.get(slug=source_data.COMMITMENTS_PROGRAMME)
+    for position, data in enumerate(source_data.COMMITMENTS, start=1):
+        commitment = upsert_keeping_edits(
+            Commitment,
+            lookup={"slug": data["slug"]},
+            values={
+                "programme": programme,
+                "position": position,
+                **translated(title=data["title"], passage=data["passage"]),
+            },
+            report=report,
+        )
+        if commitment is None:
+            continue
+        for field_slug in data["fields"]:
+            upsert_keeping_edits(
+                CommitmentField,
+                lookup={"commitment": commitment, "field": fields[field_slug]},
+                values={"basis": LinkBasis.EDITORIAL},
+                report=report,
+            )
+        for code in data["measures"]:
+            if measures.get(code) is not None:
+                upsert_keeping_edits(
+                    CommitmentMeasure,
+                    lookup={"commitment": commitment, "measure": measures[code]},
+                    values={"basis": LinkBasis.EDITORIAL},
+                    report=report,
+                )
+
+
+def refresh_current_status(measure: Measure) -> None:
+    """Copy the latest published status entry onto the measure (or reset it)."""
+    latest = measure.status_entries.published().latest_first().first()
+    if latest is None:
+        status, progress, changed_on = Status.NO_REPORT, None, None
+    else:
+        status, progress, changed_on = latest.status, latest.progress, latest.reported_on
+    if (measure.status, measure.progress, measure.status_changed_on) == (
+        status,
+        progress,
+        changed_on,
+    ):
+        return
+    measure.status, measure.progress, measure.status_changed_on = status, progress, changed_on
+    measure.version += 1  # callers hold the row lock (select_for_update)
+    measure.save(update_fields=["status", "progress", "status_changed_on", "version", "updated_at"])
+
+
+@transaction.atomic
+def record_status(
+    *,
+    measure: Measure,
+    reported_on: datetime.date,
+    status: str,
+    progress: int | None = None,
+    public_notes: dict[str, str] | None = None,
+    internal_note: str = "",
+    author: AbstractBaseUser | None = None,
+    publish: bool = False,
+) -> StatusEntry:
+    """Add a status entry to a measure; a published one becomes its current status.
+
+    ``public_notes`` maps language codes to the public note in that language.
+    Invalid values (unknown status, progress outside 0–100) raise
+    ``ValidationError`` and write nothing.
+    """
+    entry = StatusEntry(
+        measure=measure,
+        reported_on=reported_on,
+        status=status,
+        progress=progress,
+        internal_note=internal_note,
+        author=author,
+        is_published=publish,
+    )
+    for language, note in (public_notes or {}).items():
+        setattr(entry, f"public_note_{language.replace('-', '_')}", note)
+    entry.full_clean()
+    entry.save()
+    refresh_current_status(Measure.objects.select_for_update().get(pk=measure.pk))
+    return entry
+
+
+@transaction.atomic
+def publish_status_entry(*, entry: StatusEntry) -> StatusEntry:
+    """Publish a draft entry after review; the measure's status follows."""
+    if not entry.is_published:
+        entry.is_published = True
+        entry.save(update_fields=["is_published"])
+    refresh_current_status(Measure.objects.select_for_update().get(pk=entry.measure_id))
+    return entry
+
+
+@transaction.atomic
+def delete_status_entry(*, entry: StatusEntry) -> None:
+    measure_id = entry.measure_id
+    entry.delete()
+    refresh_current_status(Measure.objects.select_for_update().get(pk=measure_id))
