@@ -23,7 +23,7 @@ class Command(BaseCommand):
             self.style.WARNING(
                 "\nA first staff account was created. Note the password now; it is not "
                 "shown again.\n"
-                f"  login:    http://127.0.0.1:8000/admin/\n"
+                "  login:    /admin/ on the served portal\n"
                 f"  username: {username}\n"
                 f"  password: {password}\n"
             )
