@@ -6,7 +6,7 @@ PY     := $(BIN)/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test lint format messages clean
+.PHONY: run test lint format messages clean chromium
 
 run: $(VENV)/.installed-run
 	$(PY) manage.py compilemessages --ignore=.venv -v0
@@ -16,7 +16,7 @@ run: $(VENV)/.installed-run
 	@echo "Serving the portal at http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test chromium
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -31,6 +31,12 @@ format: $(VENV)/.installed-test
 # Refresh the interface catalogues after changing templates or gettext strings.
 messages: $(VENV)/.installed-run
 	$(PY) manage.py makemessages --all --no-location --ignore=.venv --ignore=staticfiles
+
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "Chromium is missing and could not be installed: browser tests will skip (and fail in CI)."
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -22,3 +22,11 @@ def staff_user(django_user_model):
     return django_user_model.objects.create_superuser(
         username="redaktion", email="redaktion@example.org", password="a-long-test-password"
     )
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.browser.conftest import SCREENSHOTS
+
+    if SCREENSHOTS.exists() and any(SCREENSHOTS.iterdir()):
+        count = len(list(SCREENSHOTS.glob("*.png")))
+        terminalreporter.write_line(f"Screenshots ({count}): {SCREENSHOTS}")

@@ -1,0 +1,65 @@
+"""A resident in a real browser: home → Handlungsfeld → measure, and into Arabic and back."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_resident_goes_from_home_to_a_field_to_a_measure(page, live_sources):
+    page.goto(f"{live_sources.url}/de/")
+    assert page.locator("html").get_attribute("lang") == "de"
+    page.get_by_role("link", name="Wohnen / Sozialplanung").click()
+    page.wait_for_url(re.compile(r"/de/handlungsfelder/wohnen-sozialplanung/$"))
+    assert page.get_by_role("heading", level=1).inner_text().endswith("Wohnen / Sozialplanung")
+    page.get_by_role("link", name=re.compile("Quartiersmanagement")).click()
+    page.wait_for_url(re.compile(r"/de/massnahmen/3\.6/$"))
+    assert "kein Sachstand gemeldet" in page.locator("main").inner_text()
+
+
+def test_resident_switches_to_arabic_and_back_on_the_same_page(page, live_sources):
+    page.goto(f"{live_sources.url}/de/massnahmen/3.1/")
+    switcher = page.locator(".language-switcher")
+    switcher.get_by_role("link", name="العربيّة", exact=True).click()
+    page.wait_for_url(re.compile(r"/ar/massnahmen/3\.1/$"))
+    html = page.locator("html")
+    assert html.get_attribute("lang") == "ar"
+    assert html.get_attribute("dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    switcher.get_by_role("link", name="Deutsch", exact=True).click()
+    page.wait_for_url(re.compile(r"/de/massnahmen/3\.1/$"))
+    assert page.locator("html").get_attribute("dir") == "ltr"
+
+
+def test_pages_work_without_javascript(chromium, live_sources):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_sources.url}/de/")
+    page.get_by_role("link", name="Sport", exact=True).click()
+    page.wait_for_url(re.compile(r"/de/handlungsfelder/sport/$"))
+    assert "noch keine Maßnahmen erfasst" in page.locator("main").inner_text()
+    context.close()
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page, live_sources):
+    page.goto(f"{live_sources.url}/de/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Zum Inhalt springen"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_main_pages_are_captured_as_screenshots(phone, live_sources, screenshot_dir, language):
+    for name, path in [
+        ("home", f"/{language}/"),
+        ("field", f"/{language}/handlungsfelder/wohnen-sozialplanung/"),
+        ("measure", f"/{language}/massnahmen/3.1/"),
+    ]:
+        phone.goto(f"{live_sources.url}{path}")
+        target = screenshot_dir / f"{name}-{language}.png"
+        phone.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000
