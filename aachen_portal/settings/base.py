@@ -38,10 +38,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "simple_history",
     "fields",
     "measures",
+    "opendata",
 ]
 
 MIDDLEWARE = [
