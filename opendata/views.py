@@ -1,13 +1,22 @@
 import csv
 import json
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.utils import translation
 from django.views.generic import TemplateView
 
 from measures.filters import MeasureFilter
 from measures.models import Measure
 
 from .datasets import DATASETS, STATUS_VOCABULARY, csv_value, json_value, measure_rows
+
+
+def german(text) -> str:
+    """Dataset metadata is the same whatever language the client prefers."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(text)
+
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
@@ -67,7 +76,7 @@ def export(request, name: str, fmt: str):
     json.dump(
         {
             "dataset": dataset.slug,
-            "title": str(dataset.title),
+            "title": german(dataset.title),
             "columns": [column.name for column in dataset.columns],
             "count": len(items),
             "items": items,
