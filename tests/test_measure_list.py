@@ -206,3 +206,20 @@ def test_export_links_carry_the_filters(client, catalogue):
     html = page(client, LIST, {"field": "feld-a", "page": "1"})
     assert 'href="/daten/massnahmen.csv?field=feld-a"' in html
     assert 'href="/daten/massnahmen.json?field=feld-a"' in html
+
+
+@pytest.mark.parametrize("sort", ["code", "title", "status", "changed"])
+def test_every_sort_combines_with_every_filter(client, catalogue, sort):
+    params = {
+        "commitment": "verpflichtung",
+        "unit": "einheit-1",
+        "field": "feld-b",
+        "district": "Nord",
+        "status": ["implemented", "in_progress"],
+        "progress": "yes",
+        "q": "Beratung",
+        "as_of": "2025-07-01",
+        "since": "2025-01-01",
+        "sort": sort,
+    }
+    assert codes(client, **params) == ["102.1"]
