@@ -53,16 +53,6 @@ def test_a_new_published_status_entry_changes_the_validators(client, catalogue):
     )
 
 
-def test_a_new_draft_changes_the_validators_too(client, catalogue):
-    """Harmless: a draft does not change the page, but a 200 is never wrong."""
-    measure = catalogue["measures"]["101.2"]
-    assert changes_etag(
-        client,
-        catalogue,
-        lambda: record(measure, datetime.date(2025, 8, 1), "planned", publish=False),
-    )
-
-
 def test_publishing_an_old_draft_changes_the_validators(client, catalogue):
     measure = catalogue["measures"]["101.1"]
     draft = record(measure, datetime.date(2024, 12, 1), "planned", 5, publish=False)
