@@ -1,8 +1,10 @@
 """The council dashboard: status matrix, the progress rule, reporting dates, changes, print."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 
 from tests.pages import page, text_of
 
@@ -163,3 +165,14 @@ def test_invalid_reporting_dates_get_a_clear_message_and_no_figures(
     html = page(client, DASHBOARD, params)
     assert message in text_of(html)
     assert 'class="matrix"' not in html
+
+
+def test_print_stylesheet_hides_navigation_and_starts_each_field_on_a_new_page(client, catalogue):
+    css = Path(finders.find("css/print.css")).read_text(encoding="utf-8")
+    assert ".site-nav" in css.split("display: none")[0]
+    assert ".filter-form" in css.split("display: none")[0]
+    assert ".print-only { display: block; }" in css
+    assert ".field-report { break-before: page;" in css
+    assert "position: fixed" in css.split(".print-running")[1].split("}")[0]
+    html = page(client, DASHBOARD)
+    assert 'href="/static/css/print.css" media="print"' in html
