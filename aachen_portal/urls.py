@@ -1,7 +1,12 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from .conditional import conditional_page
+from .sitemaps import SITEMAPS
+from .views import robots_txt
 
 admin.site.site_header = _("Integrationsportal Aachen – Verwaltung")
 admin.site.site_title = _("Integrationsportal Aachen")
@@ -9,10 +14,19 @@ admin.site.index_title = _("Maßnahmen und Sachstände pflegen")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("robots.txt", robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        conditional_page(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path("daten/", include("opendata.data_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("fields.urls")),
     path("", include("measures.urls")),
+    path("", include("opendata.urls")),
     prefix_default_language=True,
 )

@@ -1,10 +1,11 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from measures.models import Commitment, Measure
 
-from .models import ActionField, SourceDocument
+from .models import ActionField, FundingLine, SourceDocument, UnitInvolvement
 
 
 class HomeView(TemplateView):
@@ -16,7 +17,7 @@ class HomeView(TemplateView):
             kind=SourceDocument.Kind.CONCEPT,
         )
         fields = ActionField.objects.with_measure_counts()
-        catalogued = Measure.objects.published().count()
+        overall = Measure.objects.published().progress_summary()
         return super().get_context_data(
             concept=concept,
             key_figures=concept.key_figures.all(),
@@ -24,8 +25,9 @@ class HomeView(TemplateView):
                 kind=SourceDocument.Kind.PROGRAMME
             ).prefetch_related("key_figures"),
             fields=fields,
-            catalogued=catalogued,
+            catalogued=overall.total,
             declared=concept.declared_measure_count,
+            overall=overall,
             commitments=Commitment.objects.all(),
             **kwargs,
         )
@@ -43,4 +45,56 @@ class FieldDetailView(DetailView):
                 queryset=Measure.objects.published().with_related(),
                 to_attr="published_measures",
             ),
+        )
+
+    def get_context_data(self, **kwargs):
+        field = self.object
+        touching = (
+            Commitment.objects.filter(
+                Q(fields=field) | Q(measures__field=field, measures__is_published=True)
+            )
+            .distinct()
+            .order_by("position")
+        )
+        return super().get_context_data(
+            summary=Measure.objects.published().in_field(field).progress_summary(),
+            commitments=touching,
+            shown_on=timezone.localdate(),
+            **kwargs,
+        )
+
+
+class SourcesView(TemplateView):
+    """About the sources: the concept, its deliberation and adoption, the programme,
+    the financing lines, and declared versus catalogued measures."""
+
+    template_name = "fields/sources.html"
+
+    def get_context_data(self, **kwargs):
+        documents = list(
+            SourceDocument.objects.prefetch_related(
+                "deliberations",
+                "key_figures",
+                Prefetch(
+                    "unitinvolvement_set",
+                    queryset=UnitInvolvement.objects.select_related("unit"),
+                    to_attr="involvements",
+                ),
+                Prefetch(
+                    "funding_lines",
+                    queryset=FundingLine.objects.order_by("kind", "position"),
+                    to_attr="ordered_funding",
+                ),
+            )
+        )
+        concept = next((d for d in documents if d.kind == SourceDocument.Kind.CONCEPT), None)
+        programme = next((d for d in documents if d.kind == SourceDocument.Kind.PROGRAMME), None)
+        return super().get_context_data(
+            concept=concept,
+            programme=programme,
+            funding_kinds=FundingLine.Kind.choices,
+            catalogued=Measure.objects.published().count(),
+            commitment_count=Commitment.objects.count(),
+            field_count=ActionField.objects.count(),
+            **kwargs,
         )

@@ -12,9 +12,11 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from fields.models import ActionField, OrganisationalUnit, SourceDocument
 
@@ -45,6 +47,17 @@ class StatusEntryQuerySet(models.QuerySet):
     def up_to(self, date: datetime.date):
         return self.filter(reported_on__lte=date)
 
+    def public(self):
+        """Published entries of published measures: what any public page may show."""
+        return self.filter(is_published=True, measure__is_published=True)
+
+    def recent_first(self):
+        """Newest recorded first: the order of the feeds."""
+        return self.order_by("-created_at", "-pk")
+
+
+STATE_FIELDS = ("status_as_of", "progress_as_of", "changed_on_as_of")
+
 
 class MeasureQuerySet(models.QuerySet):
     def published(self):
@@ -56,24 +69,121 @@ class MeasureQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("field", "responsible_unit")
 
-    def as_of(self, date: datetime.date):
-        """Annotate ``status_as_of`` and ``progress_as_of`` from the published history.
-
-        A measure without a published entry on or before ``date`` reads as
-        "kein Sachstand gemeldet" with no progress.
-        """
+    @staticmethod
+    def _state_at(date: datetime.date, suffix: str) -> dict:
         latest = (
             StatusEntry.objects.published()
             .up_to(date)
             .filter(measure=OuterRef("pk"))
             .latest_first()
         )
-        return self.annotate(
-            status_as_of=models.functions.Coalesce(
+        return {
+            f"status_{suffix}": Coalesce(
                 Subquery(latest.values("status")[:1]), models.Value(Status.NO_REPORT)
             ),
-            progress_as_of=Subquery(latest.values("progress")[:1]),
+            f"progress_{suffix}": Subquery(latest.values("progress")[:1]),
+            f"changed_on_{suffix}": Subquery(latest.values("reported_on")[:1]),
+        }
+
+    def as_of(self, date: datetime.date):
+        """Annotate ``status_as_of``, ``progress_as_of`` and ``changed_on_as_of``
+        from the published history.
+
+        A measure without a published entry on or before ``date`` reads as
+        "kein Sachstand gemeldet" with no progress.
+        """
+        return self.annotate(**self._state_at(date, "as_of"))
+
+    def at(self, date: datetime.date | None = None):
+        """The state every public page reads: as of ``date``, or current if None.
+
+        Both annotate the same names (``status_as_of``, ``progress_as_of``,
+        ``changed_on_as_of``), so filters, sorting and the progress rule work
+        the same on the current state and on a Stichtag.
+        """
+        if date is None:
+            return self.annotate(
+                status_as_of=F("status"),
+                progress_as_of=F("progress"),
+                changed_on_as_of=F("status_changed_on"),
+            )
+        return self.as_of(date)
+
+    def _with_state(self):
+        if "status_as_of" in self.query.annotations:
+            return self
+        return self.at()
+
+    def changed_since(self, date: datetime.date):
+        """Measures whose status or progress differs between ``date`` and their state.
+
+        The later state is the one annotated by ``at()`` (current if not yet
+        annotated); the earlier one is annotated as ``status_since`` and
+        ``progress_since``.
+        """
+        later = self._with_state().annotate(**self._state_at(date, "since"))
+        progress_differs = (
+            Q(progress_since__isnull=True, progress_as_of__isnull=False)
+            | Q(progress_since__isnull=False, progress_as_of__isnull=True)
+            | Q(progress_since__lt=F("progress_as_of"))
+            | Q(progress_since__gt=F("progress_as_of"))
         )
+        return later.filter(~Q(status_since=F("status_as_of")) | progress_differs)
+
+    def with_status(self, statuses):
+        return self._with_state().filter(status_as_of__in=list(statuses))
+
+    def with_progress_reported(self, reported: bool = True):
+        return self._with_state().filter(progress_as_of__isnull=not reported)
+
+    def serving(self, commitment):
+        return self.filter(commitments=commitment)
+
+    def search(self, text: str):
+        """Free text across title and description in every language."""
+        query = Q()
+        for name in ("title", "description"):
+            for code, _name in settings.LANGUAGES:
+                query |= Q(**{f"{build_localized_fieldname(name, code)}__icontains": text})
+        return self.filter(query)
+
+    def order_by_status(self, descending: bool = False):
+        """Order by the status vocabulary (kein Sachstand … entfallen), then code."""
+        rank = Case(
+            *(When(status_as_of=value, then=models.Value(i)) for i, value in enumerate(Status)),
+            output_field=models.IntegerField(),
+        )
+        rank = rank.desc() if descending else rank.asc()
+        return self._with_state().order_by(rank, "field__number", "position")
+
+    def progress_summary(self):
+        """The progress rule (``measures.progress``) over this whole queryset."""
+        from .progress import ProgressSummary, summary_aggregates
+
+        return ProgressSummary.from_row(self._with_state().aggregate(**summary_aggregates()))
+
+    def progress_by(self, group: str) -> dict:
+        """The progress rule per value of ``group`` (e.g. ``"field"``), in one query.
+
+        Returns ``{group value: (ProgressSummary, {status: count})}``; groups
+        without measures are absent.
+        """
+        from .progress import ProgressSummary, status_aggregates, summary_aggregates
+
+        rows = (
+            self._with_state()
+            .filter(**{f"{group}__isnull": False})
+            .values(group)
+            .annotate(**summary_aggregates(), **status_aggregates(Status.values))
+            .order_by()
+        )
+        return {
+            row[group]: (
+                ProgressSummary.from_row(row),
+                {value: row[f"count_{value}"] for value in Status.values},
+            )
+            for row in rows
+        }
 
 
 class Measure(models.Model):

@@ -1,9 +1,27 @@
 from django.urls import path
 
+from aachen_portal.conditional import conditional_page
+
 from . import views
 
 app_name = "measures"
 
 urlpatterns = [
-    path("massnahmen/<str:code>/", views.MeasureDetailView.as_view(), name="detail"),
+    path("massnahmen/", conditional_page(views.MeasureListView.as_view()), name="list"),
+    path(
+        "massnahmen/<str:code>/",
+        conditional_page(views.MeasureDetailView.as_view()),
+        name="detail",
+    ),
+    path("sachstand/", conditional_page(views.DashboardView.as_view()), name="dashboard"),
+    path(
+        "selbstverpflichtungen/",
+        conditional_page(views.CommitmentListView.as_view()),
+        name="commitments",
+    ),
+    path(
+        "selbstverpflichtungen/<slug:slug>/",
+        conditional_page(views.CommitmentDetailView.as_view()),
+        name="commitment",
+    ),
 ]

@@ -1,6 +1,118 @@
-from django.views.generic import DetailView
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.views.generic import DetailView, TemplateView
 
-from .models import Measure, StatusEntry
+from fields.models import ActionField, SourceDocument
+
+from . import charts
+from .filters import MeasureFilter, ReportingDateForm
+from .models import Commitment, CommitmentField, CommitmentMeasure, Measure, Status, StatusEntry
+
+PAGE_SIZE = 25
+RECENT_CHANGES = 10
+CHANGES_SHOWN = 50
+
+
+def query_without(request, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+class MeasureListView(TemplateView):
+    """All published measures: filterable, sortable, paginated, at any reporting date."""
+
+    template_name = "measures/measure_list.html"
+
+    def get_context_data(self, **kwargs):
+        filterset = MeasureFilter(
+            self.request.GET,
+            queryset=Measure.objects.published().with_related(),
+        )
+        valid = filterset.is_valid()
+        measures = filterset.qs if valid else Measure.objects.none()
+        paginator = Paginator(measures, PAGE_SIZE)
+        requested = self.request.GET.get("page")
+        page_note = None
+        try:
+            paginator.validate_number(requested if requested is not None else 1)
+        except InvalidPage:
+            page_note = requested
+        page = paginator.get_page(requested)
+        as_of, since = filterset.reporting_dates()
+        return super().get_context_data(
+            filter=filterset,
+            valid=valid,
+            page_obj=page,
+            paginator=paginator,
+            page_note=page_note,
+            as_of=as_of,
+            since=since,
+            shown_on=as_of or timezone.localdate(),
+            export_query=query_without(self.request, "page"),
+            **kwargs,
+        )
+
+
+class DashboardView(TemplateView):
+    """Where each Handlungsfeld stands, at today or a reporting date, and what changed."""
+
+    template_name = "measures/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        form = ReportingDateForm(self.request.GET)
+        context = {"form": form, "statuses": Status.choices}
+        concept = SourceDocument.objects.filter(kind=SourceDocument.Kind.CONCEPT).first()
+        context["concept"] = concept
+        if not form.is_valid():
+            return super().get_context_data(**context, **kwargs)
+        as_of, since = form.cleaned_data["as_of"], form.cleaned_data["since"]
+        measures = Measure.objects.published().at(as_of)
+        fields = list(ActionField.objects.all())
+        by_field = measures.progress_by("field")
+        rows = charts.field_rows(fields, by_field)
+        overall = measures.progress_summary()
+        commitment_summaries = measures.progress_by("commitments")
+        commitments = [
+            (commitment, commitment_summaries.get(commitment.pk))
+            for commitment in Commitment.objects.all()
+        ]
+        report = {field.pk: [] for field in fields}
+        for measure in measures.with_related().order_by("field__number", "position"):
+            report[measure.field_id].append(measure)
+        recent = (
+            StatusEntry.objects.public()
+            .up_to(as_of or timezone.localdate())
+            .latest_first()
+            .select_related("measure__field")[:RECENT_CHANGES]
+        )
+        context.update(
+            as_of=as_of,
+            since=since,
+            shown_on=as_of or timezone.localdate(),
+            rows=rows,
+            totals=charts.totals(rows),
+            overall=overall,
+            status_chart=charts.status_chart(rows),
+            progress_chart=charts.progress_chart(rows),
+            commitments=commitments,
+            report=[(row, report[row.field.pk]) for row in rows],
+            recent=recent,
+            declared=concept.declared_measure_count if concept else None,
+        )
+        if since:
+            before = Measure.objects.published().at(since)
+            changed = measures.changed_since(since).with_related()
+            context.update(
+                overall_before=before.progress_summary(),
+                status_comparison=charts.status_comparison(before.progress_by("field"), by_field),
+                changed=changed[:CHANGES_SHOWN],
+                changed_count=changed.count(),
+                changes_query=query_without(self.request),
+            )
+        return super().get_context_data(**context, **kwargs)
 
 
 class MeasureDetailView(DetailView):
@@ -17,5 +129,47 @@ class MeasureDetailView(DetailView):
         return super().get_context_data(
             timeline=StatusEntry.objects.published().filter(measure=measure).latest_first(),
             commitments=measure.commitments.all(),
+            **kwargs,
+        )
+
+
+class CommitmentListView(TemplateView):
+    """The 11 points of "Wir stehen für", each with the state of its linked measures."""
+
+    template_name = "measures/commitment_list.html"
+
+    def get_context_data(self, **kwargs):
+        summaries = Measure.objects.published().progress_by("commitments")
+        commitments = [
+            (commitment, summaries.get(commitment.pk))
+            for commitment in Commitment.objects.select_related("programme")
+        ]
+        programme = commitments[0][0].programme if commitments else None
+        return super().get_context_data(commitments=commitments, programme=programme, **kwargs)
+
+
+class CommitmentDetailView(DetailView):
+    template_name = "measures/commitment_detail.html"
+    context_object_name = "commitment"
+
+    def get_queryset(self):
+        return Commitment.objects.select_related("programme").prefetch_related(
+            Prefetch(
+                "commitmentfield_set",
+                queryset=CommitmentField.objects.select_related("field").order_by("field__number"),
+                to_attr="field_links",
+            ),
+            Prefetch(
+                "commitmentmeasure_set",
+                queryset=CommitmentMeasure.objects.filter(measure__is_published=True)
+                .select_related("measure__field", "measure__responsible_unit")
+                .order_by("measure__field__number", "measure__position"),
+                to_attr="measure_links",
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            summary=Measure.objects.published().serving(self.object).progress_summary(),
             **kwargs,
         )

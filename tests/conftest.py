@@ -1,8 +1,18 @@
+import datetime
 import io
 
 import pytest
 from django.core.management import call_command
 from django.utils import translation
+
+from measures import services
+from tests.factories import (
+    ActionFieldFactory,
+    CommitmentFactory,
+    MeasureFactory,
+    OrganisationalUnitFactory,
+    SourceDocumentFactory,
+)
 
 
 @pytest.fixture
@@ -22,6 +32,79 @@ def staff_user(django_user_model):
     return django_user_model.objects.create_superuser(
         username="redaktion", email="redaktion@example.org", password="a-long-test-password"
     )
+
+
+def record(measure, date, status, progress=None, publish=True, note=""):
+    return services.record_status(
+        measure=measure,
+        reported_on=date,
+        status=status,
+        progress=progress,
+        publish=publish,
+        public_notes={"de": note} if note else None,
+    )
+
+
+@pytest.fixture
+def catalogue(db):
+    """A small synthetic catalogue (test data only) with a status history.
+
+    Field A: A1 in Umsetzung 40 % (Nord, unit 1, commitment), A2 no report (Süd, unit 2).
+    Field B: B1 umgesetzt 100 % (Nord, unit 1, commitment), B2 geplant without progress,
+    B3 only a draft. Plus one unpublished measure that matches every filter.
+    """
+    SourceDocumentFactory()
+    field_a = ActionFieldFactory(number=101, slug="feld-a", name_de="Feld A")
+    field_b = ActionFieldFactory(number=102, slug="feld-b", name_de="Feld B")
+    unit_1 = OrganisationalUnitFactory(slug="einheit-1", name_de="Einheit Eins")
+    unit_2 = OrganisationalUnitFactory(slug="einheit-2", name_de="Einheit Zwei")
+    a1 = MeasureFactory(
+        field=field_a,
+        position=1,
+        title_de="Sprachcafé im Quartier",
+        title_en="Language café in the neighbourhood",
+        description_de="Treffpunkt für Nachbarschaft",
+        responsible_unit=unit_1,
+        district="Nord",
+    )
+    a2 = MeasureFactory(
+        field=field_a, position=2, title_de="Lotsenprojekt", responsible_unit=unit_2, district="Süd"
+    )
+    b1 = MeasureFactory(
+        field=field_b,
+        position=1,
+        title_de="Beratungsstelle",
+        description_de="Beratung zum Wohnen und Mietrecht",
+        responsible_unit=unit_1,
+        district="Nord",
+    )
+    b2 = MeasureFactory(field=field_b, position=2, title_de="Zentrum für Sport")
+    b3 = MeasureFactory(field=field_b, position=3, title_de="Elternschule")
+    hidden = MeasureFactory(
+        field=field_a,
+        position=9,
+        title_de="Unveröffentlichte Sprachmaßnahme Wohnen",
+        responsible_unit=unit_1,
+        district="Nord",
+        is_published=False,
+    )
+    commitment = CommitmentFactory(slug="verpflichtung", title_de="Testverpflichtung")
+    commitment.measures.add(a1, b1, hidden)
+    commitment.fields.add(field_a)
+
+    record(a1, datetime.date(2025, 1, 10), "planned", 10, note="Erste Planung")
+    record(a1, datetime.date(2025, 3, 10), "in_progress", 40, note="Workshops laufen")
+    record(b1, datetime.date(2025, 2, 1), "in_progress", 60)
+    record(b1, datetime.date(2025, 6, 1), "implemented", 100, note="Fertig")
+    record(b2, datetime.date(2025, 4, 1), "planned")
+    record(b3, datetime.date(2025, 5, 1), "implemented", 100, publish=False, note="Entwurf")
+    record(hidden, datetime.date(2025, 5, 1), "implemented", 100, note="Geheim")
+    return {
+        "fields": (field_a, field_b),
+        "units": (unit_1, unit_2),
+        "commitment": commitment,
+        "measures": {m.code: m for m in (a1, a2, b1, b2, b3, hidden)},
+    }
 
 
 def pytest_terminal_summary(terminalreporter):

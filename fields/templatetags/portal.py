@@ -66,3 +66,12 @@ def percent(value) -> str:
     if value is None:
         return ""
     return _("%(value)s %%") % {"value": number_format(value, decimal_pos=0)}
+
+
+@register.simple_tag
+def status_badge(value: str):
+    """A status from the vocabulary as a labelled badge; unknown values read as no report."""
+    from measures.models import Status
+
+    status = Status(value) if value in Status.values else Status.NO_REPORT
+    return format_html('<span class="status status--{}">{}</span>', status.value, status.label)

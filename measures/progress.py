@@ -1,0 +1,103 @@
+"""The aggregated progress rule, defined once for every level.
+
+A group of measures (a Handlungsfeld, a commitment, the whole portal) is
+summarised by four numbers, always shown together:
+
+- ``total``: published measures in the group;
+- ``reported``: those with a published status report (status other than
+  "kein Sachstand gemeldet") at the date in question;
+- ``with_progress``: those whose report states a progress percentage;
+- ``average``: the mean of those percentages, or ``None`` if there are none.
+
+Measures without a report are never counted as 0 %: they only lower
+``reported`` against ``total``. ``MeasureQuerySet.progress_summary()`` and
+``.progress_by()`` compute the numbers in the database with
+``summary_aggregates()``; this module turns them into words.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Avg, Count, Q
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import Status
+
+
+def summary_aggregates(status: str = "status_as_of", progress: str = "progress_as_of") -> dict:
+    """Aggregate expressions over the state annotations (see ``MeasureQuerySet.at``)."""
+    return {
+        "total": Count("pk", distinct=True),
+        "reported": Count("pk", filter=~Q(**{status: Status.NO_REPORT}), distinct=True),
+        "with_progress": Count(progress),
+        "average": Avg(progress),
+    }
+
+
+def status_aggregates(statuses, status: str = "status_as_of") -> dict:
+    """One count per status, for the Handlungsfeld × status matrix."""
+    return {f"count_{value}": Count("pk", filter=Q(**{status: value})) for value in statuses}
+
+
+@dataclass(frozen=True)
+class ProgressSummary:
+    total: int = 0
+    reported: int = 0
+    with_progress: int = 0
+    average: float | None = None
+
+    @classmethod
+    def from_row(cls, row: dict) -> "ProgressSummary":
+        average = row.get("average")
+        return cls(
+            total=row.get("total") or 0,
+            reported=row.get("reported") or 0,
+            with_progress=row.get("with_progress") or 0,
+            average=float(average) if average is not None else None,
+        )
+
+    @property
+    def rounded_average(self) -> int | None:
+        """The mean rounded half up to a whole percent, as shown on pages."""
+        if self.average is None:
+            return None
+        return int(Decimal(str(self.average)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+    @property
+    def average_one_decimal(self) -> Decimal | None:
+        """The mean with one decimal, as published in the open data."""
+        if self.average is None:
+            return None
+        return Decimal(str(self.average)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    @property
+    def reported_text(self) -> str:
+        return ngettext(
+            "%(reported)s von %(total)s Maßnahme mit Sachstand",
+            "%(reported)s von %(total)s Maßnahmen mit Sachstand",
+            self.total,
+        ) % {"reported": self.reported, "total": self.total}
+
+    @property
+    def text(self) -> str:
+        """One sentence, also the progress bar's ``aria-valuetext``.
+
+        e.g. "3 von 6 Maßnahmen mit Sachstand, Durchschnitt 40 % (2 Angaben)".
+        """
+        if self.total == 0:
+            return _("keine Maßnahmen erfasst")
+        if self.average is None:
+            return _("%(reported)s, noch keine Fortschrittsangabe") % {
+                "reported": self.reported_text
+            }
+        return ngettext(
+            "%(reported)s, Durchschnitt %(average)s %% (%(count)s Fortschrittsangabe)",
+            "%(reported)s, Durchschnitt %(average)s %% (%(count)s Fortschrittsangaben)",
+            self.with_progress,
+        ) % {
+            "reported": self.reported_text,
+            "average": number_format(self.rounded_average, decimal_pos=0),
+            "count": self.with_progress,
+        }

@@ -1,0 +1,90 @@
+"""Repeat visits cost a 304; any edit, new status entry or publication changes the validators."""
+
+import datetime
+
+import pytest
+
+from measures import services
+from measures.models import Commitment, Measure
+from tests.conftest import record
+
+pytestmark = pytest.mark.django_db
+
+URLS = [
+    "/de/",
+    "/de/massnahmen/",
+    "/de/massnahmen/101.1/",
+    "/de/sachstand/?as_of=2025-02-15",
+    "/de/selbstverpflichtungen/",
+    "/de/handlungsfelder/feld-a/",
+    "/de/quellen/",
+    "/de/offene-daten/",
+    "/de/feeds/sachstaende/",
+    "/daten/massnahmen.csv",
+    "/daten/handlungsfelder.json",
+    "/sitemap.xml",
+]
+
+
+def validators(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response["ETag"], response["Last-Modified"]
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_repeat_visit_gets_304(client, catalogue, url):
+    etag, last_modified = validators(client, url)
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+
+
+def changes_etag(client, catalogue, change) -> bool:
+    etag, _last_modified = validators(client, "/de/massnahmen/")
+    change()
+    response = client.get("/de/massnahmen/", HTTP_IF_NONE_MATCH=etag)
+    return response.status_code == 200 and response["ETag"] != etag
+
+
+def test_a_new_published_status_entry_changes_the_validators(client, catalogue):
+    measure = catalogue["measures"]["101.2"]
+    assert changes_etag(
+        client, catalogue, lambda: record(measure, datetime.date(2025, 8, 1), "planned", 5)
+    )
+
+
+def test_publishing_an_old_draft_changes_the_validators(client, catalogue):
+    measure = catalogue["measures"]["101.1"]
+    draft = record(measure, datetime.date(2024, 12, 1), "planned", 5, publish=False)
+
+    assert changes_etag(client, catalogue, lambda: services.publish_status_entry(entry=draft))
+
+
+def test_editing_a_measure_changes_the_validators(client, catalogue):
+    def edit():
+        measure = Measure.objects.get(code="101.2")
+        measure.title_de = "Lotsenprojekt (neu)"
+        measure.save()
+
+    assert changes_etag(client, catalogue, edit)
+
+
+def test_editing_other_content_changes_the_validators(client, catalogue):
+    def edit():
+        commitment = Commitment.objects.get(slug="verpflichtung")
+        commitment.title_de = "Neuer Wortlaut"
+        commitment.save()
+
+    assert changes_etag(client, catalogue, edit)
+
+
+def test_deleting_an_entry_changes_the_validators(client, catalogue):
+    measure = catalogue["measures"]["101.1"]
+    first = measure.status_entries.order_by("reported_on").first()
+    assert changes_etag(client, catalogue, lambda: services.delete_status_entry(entry=first))
+
+
+def test_each_language_has_its_own_etag(client, catalogue):
+    german, _ = validators(client, "/de/massnahmen/")
+    english, _ = validators(client, "/en/massnahmen/")
+    assert german != english
