@@ -5,6 +5,7 @@ safe for a first local run only (SQLite next to the code, DEBUG off).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -40,6 +41,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "simple_history",
+    "import_export",
+    "axes",
     "fields",
     "measures",
 ]
@@ -55,6 +58,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into a lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks every login first, then Django's own backend authenticates.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "aachen_portal.urls"
@@ -125,6 +136,20 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Brute-force protection of the admin login (django-axes): after AXES_FAILURE_LIMIT
+# failed attempts for one username from one IP address, that combination is locked
+# for the cool-off time; a successful login resets the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+
+# Catalogue import and export (django-import-export), see measures/catalogue.py.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+MEASURE_IMPORT_MAX_BYTES = int(os.environ.get("MEASURE_IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
 
 LOGGING = {
     "version": 1,
