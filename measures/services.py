@@ -94,8 +94,8 @@ def refresh_current_status(measure: Measure) -> None:
     ):
         return
     measure.status, measure.progress, measure.status_changed_on = status, progress, changed_on
-    measure.version += 1  # callers hold the row lock (select_for_update)
-    measure.save(update_fields=["status", "progress", "status_changed_on", "version", "updated_at"])
+    # save() raises the version; callers hold the row lock (select_for_update).
+    measure.save(update_fields=["status", "progress", "status_changed_on", "updated_at"])
 
 
 @transaction.atomic
