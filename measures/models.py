@@ -184,9 +184,6 @@ class Measure(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("measures:detail", kwargs={"code": self.code})
-
     def save(self, *args, **kwargs):
         """Every write of an existing measure raises its version (optimistic locking).
 
@@ -200,6 +197,9 @@ class Measure(models.Model):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "version"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("measures:detail", kwargs={"code": self.code})
 
     @property
     def has_report(self) -> bool:

@@ -42,9 +42,7 @@ FACHBEREICH_PERMISSIONS = (
 def _permissions(Permission, names):
     for name in names:
         app_label, codename = name.split(".")
-        yield from Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        )
+        yield from Permission.objects.filter(content_type__app_label=app_label, codename=codename)
 
 
 def sync_roles(apps) -> None:
