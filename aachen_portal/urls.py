@@ -3,11 +3,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from measures.audit import audit_trail_view
+
 admin.site.site_header = _("Integrationsportal Aachen – Verwaltung")
 admin.site.site_title = _("Integrationsportal Aachen")
 admin.site.index_title = _("Maßnahmen und Sachstände pflegen")
 
 urlpatterns = [
+    path("admin/protokoll/", admin.site.admin_view(audit_trail_view), name="audit_trail"),
     path("admin/", admin.site.urls),
 ]
 

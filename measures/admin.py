@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
+from import_export.forms import ExportForm
 from modeltranslation.admin import TranslationStackedInline
 
 from fields.admin import HistoryTranslationAdmin, translated_search_fields
@@ -109,6 +110,7 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
     resource_classes = [catalogue.MeasureResource]
     import_form_class = catalogue.CatalogueImportForm
     import_template_name = "admin/measures/measure/import.html"
+    export_form_class = ExportForm  # always all columns, so an export imports back as is
     to_encoding = "utf-8-sig"  # Excel recognises UTF-8 only with a byte order mark
     list_display = [
         "code",

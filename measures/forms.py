@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 from .models import Measure, Status
@@ -33,12 +34,18 @@ QUIET_FIELDS = {"version", "updated_at"}
 
 def describe_changes(older, newer) -> list[tuple[str, str, str]]:
     """(field label, old value, new value) between two historical records."""
+    model = newer.instance_type
+    # A translated field's original column mirrors its German column: show it once.
+    try:
+        mirrored = set(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        mirrored = set()
     delta = newer.diff_against(older, foreign_keys_are_objs=True)
     rows = []
     for change in delta.changes:
-        if change.field in QUIET_FIELDS:
+        if change.field in QUIET_FIELDS or change.field in mirrored:
             continue
-        field = newer.instance_type._meta.get_field(change.field)
+        field = model._meta.get_field(change.field)
         rows.append(
             (str(field.verbose_name), _display(field, change.old), _display(field, change.new))
         )

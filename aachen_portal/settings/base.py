@@ -146,6 +146,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 
+# The change history is an audit trail: readable in the admin, never reverted from it
+# (a revert would bypass the status rule and the version check of measures).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # Catalogue import and export (django-import-export), see measures/catalogue.py.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
