@@ -1,5 +1,7 @@
 """Helpers to submit admin change forms the way a browser would."""
 
+from django.forms import MultiWidget
+
 
 def form_fields(form) -> dict:
     data = {}
@@ -7,6 +9,12 @@ def form_fields(form) -> dict:
         value = bound_field.value()
         if value is None or value is False or value == "":
             continue  # blank inputs and unticked boxes send nothing
+        widget = bound_field.field.widget
+        if isinstance(widget, MultiWidget):
+            parts = value if isinstance(value, list) else widget.decompress(value)
+            for index, part in enumerate(parts):
+                data[f"{bound_field.html_name}_{index}"] = "" if part is None else str(part)
+            continue
         if value is True:
             value = "on"
         elif isinstance(value, list | tuple):
