@@ -75,9 +75,9 @@ def audit_trail_view(request):
         if chosen_user.isdigit():
             qs = qs.filter(history_user_id=int(chosen_user))
         parts.append(
-            qs.annotate(model_label=Value(label, output_field=CharField())).values_list(
-                "model_label", "history_id", "history_date"
-            )
+            qs.order_by()  # no ordering inside a UNION; the whole list is ordered below
+            .annotate(model_label=Value(label, output_field=CharField()))
+            .values_list("model_label", "history_id", "history_date")
         )
     combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     page = Paginator(combined.order_by("-history_date", "-history_id"), PER_PAGE).get_page(

@@ -32,23 +32,34 @@ def _display(field, value) -> str:
 QUIET_FIELDS = {"version", "updated_at"}
 
 
+def _related(field, pk):
+    if pk is None:
+        return None
+    return field.related_model._default_manager.filter(pk=pk).first() or f"#{pk}"
+
+
 def describe_changes(older, newer) -> list[tuple[str, str, str]]:
-    """(field label, old value, new value) between two historical records."""
+    """(field label, old value, new value) between two historical records.
+
+    Covers every tracked column, including those staff cannot edit directly
+    (status, progress, "Sachstand vom"), which simple-history's own diff skips.
+    """
     model = newer.instance_type
     # A translated field's original column mirrors its German column: show it once.
     try:
         mirrored = set(translator.get_options_for_model(model).all_fields)
     except NotRegistered:
         mirrored = set()
-    delta = newer.diff_against(older, foreign_keys_are_objs=True)
     rows = []
-    for change in delta.changes:
-        if change.field in QUIET_FIELDS or change.field in mirrored:
+    for field in newer.tracked_fields:
+        if field.name in QUIET_FIELDS or field.name in mirrored or field.primary_key:
             continue
-        field = model._meta.get_field(change.field)
-        rows.append(
-            (str(field.verbose_name), _display(field, change.old), _display(field, change.new))
-        )
+        old, new = getattr(older, field.attname), getattr(newer, field.attname)
+        if old == new:
+            continue
+        if field.is_relation:
+            old, new = _related(field, old), _related(field, new)
+        rows.append((str(field.verbose_name), _display(field, old), _display(field, new)))
     return rows
 
 
