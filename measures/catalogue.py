@@ -267,6 +267,9 @@ def read_spreadsheet(data: bytes) -> tablib.Dataset:
 class SpreadsheetFormat(base_formats.Format):
     """The one import format of the admin: CSV or XLSX, recognised from the content."""
 
+    def __init__(self, encoding=None):
+        self.encoding = encoding  # unused: the content decides (see decode_text)
+
     def get_title(self):
         return "CSV / XLSX"
 
@@ -628,6 +631,16 @@ class MeasureResource(resources.ModelResource):
         except ValidationError as error:
             errors = error.update_error_dict(errors)
 
+        for name, old in before.items():
+            # Untranslated columns hold NULL; an empty cell means the same.
+            attribute = self.fields[name].attribute
+            if (
+                old is None
+                and isinstance(self.fields[name].widget, TextWidget)
+                and getattr(instance, attribute) == ""
+            ):
+                setattr(instance, attribute, None)
+
         code = _text(row.get("code"))
         derived = re.fullmatch(r"\d+\.(\d+)", code)
         if instance.position is None and derived and "position" not in errors:
@@ -803,7 +816,9 @@ class ImportReport:
             code = row_result.object_repr.split(" ")[0]
         report = ReportRow(line=number + 1, code=code, action=row_result.import_type)
         if invalid_row is not None:
-            for column, messages in invalid_row.field_specific_errors.items():
+            columns = {f.attribute: f.column_name for f in MeasureResource().fields.values()}
+            for name, messages in invalid_row.field_specific_errors.items():
+                column = columns.get(name, name)
                 report.errors += [(column, str(message)) for message in messages]
             report.errors += [("", str(m)) for m in invalid_row.non_field_specific_errors]
             report.code = report.code or _text(dict(zip(COLUMNS, values, strict=False)).get("code"))
