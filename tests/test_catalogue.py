@@ -286,6 +286,26 @@ def test_admin_preview_of_a_bad_file_shows_the_error_and_offers_no_confirmation(
     assert snapshot() == before
 
 
+def test_a_conflict_arising_between_preview_and_confirmation_writes_nothing(
+    client, field_two, redaktion
+):
+    client.force_login(redaktion)
+    rows = [["2.1", "2", "Synthetische Testmaßnahme 2.1", "", "", ""]]
+    rows += [["2.2", "2", "Synthetische Testmaßnahme 2.2", "in Umsetzung", "20", ""]]
+    preview = upload(client, csv_bytes(ROW_HEADERS, rows))
+    assert "confirm_form" in preview.context
+    MeasureFactory(field=field_two, position=2, code="2.X", title_de="Inzwischen angelegt")
+    before = snapshot()
+
+    response = confirm(client, preview)
+
+    assert response.status_code == 302
+    assert response.url == IMPORT_URL
+    assert snapshot() == before
+    shown = [str(m) for m in list(response.wsgi_request._messages)]
+    assert "Der Import wurde abgebrochen; es wurde nichts gespeichert." in shown
+
+
 def test_command_refuses_a_bad_file_and_writes_nothing(tmp_path, field_two):
     path = tmp_path / "x.csv"
     path.write_bytes(csv_bytes(ROW_HEADERS, rows_with(BAD_ROWS["progress 140"][0])))
@@ -401,6 +421,13 @@ def rich_catalogue(sources, redaktion):
         progress=45,
         publish=True,
     )
+    services.record_status(
+        measure=first,
+        reported_on=datetime.date(2025, 9, 9),
+        status="dropped",
+        progress=99,
+        public_notes={"de": "Entwurf"},
+    )
     MeasureFactory(
         field=ActionField.objects.get(number=2),
         position=4,
@@ -437,6 +464,7 @@ def test_csv_export_has_the_import_columns_and_neutralises_formulas(
         "2025-02-03",
     )
     assert first["responsible_unit"] == "FB 56 Fachbereich Wohnen, Soziales und Integration"
+    assert "entfallen" not in content.decode("utf-8-sig"), "drafts stay out of exports"
     for row in rows[1:]:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@")), cell

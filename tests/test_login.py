@@ -28,7 +28,9 @@ def test_wrong_passwords_lock_the_account_even_for_the_right_one(client, redakti
     fail_until_locked(client, "redakteurin")
     response = login(client, "redakteurin", PASSWORD)
     assert response.status_code == 429
-    assert "Anmeldung vorübergehend gesperrt" in response.content.decode()
+    page = response.content.decode()
+    assert "Anmeldung vorübergehend gesperrt" in page
+    assert "in 15 Minuten erneut" in page
     assert "_auth_user_id" not in client.session
 
 

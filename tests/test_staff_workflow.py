@@ -298,3 +298,16 @@ def test_unpublished_measures_never_appear_on_public_pages(client, sources, url)
     assert "Unveröffentlichte Testmaßnahme" not in html
     assert "/massnahmen/3.50/" not in html
     assert client.get("/de/massnahmen/3.50/").status_code == 404
+
+
+def test_admin_start_page_leads_the_redaktion_to_drafts_and_the_audit_trail(
+    client, redaktion, fachbereich
+):
+    client.force_login(redaktion)
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "Entwürfe von Sachständen prüfen" in html
+    assert reverse("audit_trail") in html
+    client.force_login(fachbereich)
+    html = client.get(reverse("admin:index")).content.decode()
+    assert "Entwürfe von Sachständen prüfen" not in html
+    assert reverse("audit_trail") not in html
