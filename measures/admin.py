@@ -115,13 +115,13 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
     list_display = [
         "code",
         "title",
+        "quick_status",
         "field",
         "status",
         "progress",
         "responsible_unit",
         "is_published",
         "updated_at",
-        "quick_status",
     ]
     list_display_links = ["code", "title"]
     list_filter = ["field", "status", "is_published", "responsible_unit"]
