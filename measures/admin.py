@@ -243,7 +243,11 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
             self.has_change_permission(request, measure) and self.has_add_status_permission(request)
         ):
             raise PermissionDenied
-        form = StatusUpdateForm(request.POST or None, may_publish=may_publish(request.user))
+        form = StatusUpdateForm(
+            request.POST or None,
+            may_publish=may_publish(request.user),
+            initial={"status": measure.status, "progress": measure.progress},
+        )
         if request.method == "POST" and form.is_valid():
             entry = services.record_status(
                 measure=measure, author=request.user, **form.record_kwargs()

@@ -167,7 +167,8 @@ class StatusUpdateForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
-        # Keep the checkbox last, after the notes.
+        # Public notes first, then the internal note and the checkbox.
+        self.fields["internal_note"] = self.fields.pop("internal_note")
         self.fields["publish"] = self.fields.pop("publish")
         if not may_publish:
             del self.fields["publish"]
