@@ -4,6 +4,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from measures.audit import audit_trail_view
+
 from .conditional import conditional_page
 from .sitemaps import SITEMAPS
 from .views import robots_txt
@@ -13,6 +15,7 @@ admin.site.site_title = _("Integrationsportal Aachen")
 admin.site.index_title = _("Maßnahmen und Sachstände pflegen")
 
 urlpatterns = [
+    path("admin/protokoll/", admin.site.admin_view(audit_trail_view), name="audit_trail"),
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
     path(

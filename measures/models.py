@@ -37,9 +37,28 @@ class Status(models.TextChoices):
 PROGRESS_IN_RANGE = Q(progress__isnull=True) | Q(progress__gte=0, progress__lte=100)
 
 
+def units_of(user) -> models.QuerySet:
+    """The organisational units a staff member is assigned to."""
+    return OrganisationalUnit.objects.filter(staff_assignments__user=user)
+
+
+def sees_all_units(user) -> bool:
+    """Redaktion (and superusers) work on every unit's measures; others on their own."""
+    return user.is_active and user.has_perm("measures.edit_all_units")
+
+
 class StatusEntryQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def drafts(self):
+        return self.filter(is_published=False)
+
+    def editable_by(self, user):
+        """Entries of the measures ``user`` may work on (see ``MeasureQuerySet``)."""
+        if sees_all_units(user):
+            return self
+        return self.filter(measure__in=Measure.objects.editable_by(user))
 
     def latest_first(self):
         return self.order_by("-reported_on", "-created_at", "-pk")
@@ -65,6 +84,14 @@ class MeasureQuerySet(models.QuerySet):
 
     def in_field(self, field: ActionField):
         return self.filter(field=field)
+
+    def editable_by(self, user):
+        """All measures for the Redaktion; for a Fachbereich editor those of their units."""
+        if sees_all_units(user):
+            return self
+        if not user.is_active:
+            return self.none()
+        return self.filter(responsible_unit__in=units_of(user).values("pk"))
 
     def with_related(self):
         return self.select_related("field", "responsible_unit")
@@ -245,6 +272,10 @@ class Measure(models.Model):
         ordering = ["field__number", "position"]
         verbose_name = _("Maßnahme")
         verbose_name_plural = _("Maßnahmen")
+        permissions = [
+            ("edit_all_units", _("Darf Maßnahmen aller Fachbereiche bearbeiten")),
+            ("import_measures", _("Darf den Maßnahmenkatalog importieren")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["field", "position"], name="measure_unique_position"),
             models.CheckConstraint(condition=PROGRESS_IN_RANGE, name="measure_progress_0_100"),
@@ -262,6 +293,20 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+    def save(self, *args, **kwargs):
+        """Every write of an existing measure raises its version (optimistic locking).
+
+        Writers that must not lose a concurrent change hold the row lock
+        (``select_for_update``) and compare the version they started from; see
+        ``measures.forms.MeasureAdminForm``.
+        """
+        if not self._state.adding:
+            self.version += 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("measures:detail", kwargs={"code": self.code})
@@ -311,6 +356,7 @@ class StatusEntry(models.Model):
         get_latest_by = ["reported_on", "created_at", "pk"]
         verbose_name = _("Sachstand")
         verbose_name_plural = _("Sachstände")
+        permissions = [("publish_statusentry", _("Darf Sachstände veröffentlichen"))]
         constraints = [
             models.CheckConstraint(condition=PROGRESS_IN_RANGE, name="statusentry_progress_0_100"),
             models.CheckConstraint(
@@ -320,6 +366,34 @@ class StatusEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure.code} · {self.reported_on:%d.%m.%Y} · {self.get_status_display()}"
+
+
+class UnitAssignment(models.Model):
+    """A staff member assigned to a Fachbereich: they keep its measures up to date."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="unit_assignments",
+        verbose_name=_("Benutzerkonto"),
+    )
+    unit = models.ForeignKey(
+        OrganisationalUnit,
+        on_delete=models.CASCADE,
+        related_name="staff_assignments",
+        verbose_name=_("Fachbereich"),
+    )
+
+    class Meta:
+        ordering = ["unit__name", "user__username"]
+        verbose_name = _("Zuordnung zu einem Fachbereich")
+        verbose_name_plural = _("Zuordnungen zu Fachbereichen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit"], name="unitassignment_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.unit}"
 
 
 class LinkBasis(models.TextChoices):

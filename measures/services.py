@@ -8,6 +8,7 @@ published status entry.
 import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from fields.models import ActionField, SourceDocument
@@ -94,8 +95,8 @@ def refresh_current_status(measure: Measure) -> None:
     ):
         return
     measure.status, measure.progress, measure.status_changed_on = status, progress, changed_on
-    measure.version += 1  # callers hold the row lock (select_for_update)
-    measure.save(update_fields=["status", "progress", "status_changed_on", "version", "updated_at"])
+    # save() raises the version; callers hold the row lock (select_for_update).
+    measure.save(update_fields=["status", "progress", "status_changed_on", "updated_at"])
 
 
 @transaction.atomic
@@ -134,6 +135,30 @@ def record_status(
 
 
 @transaction.atomic
+def save_status_entry(
+    *,
+    entry: StatusEntry,
+    author: AbstractBaseUser | None = None,
+    may_publish: bool = True,
+) -> StatusEntry:
+    """Save an entry edited in a form (new or changed); the measure's status follows.
+
+    Without ``may_publish`` (Fachbereich editors) the entry is kept a draft, and
+    a published entry cannot be changed at all.
+    """
+    if not may_publish:
+        if entry.pk and StatusEntry.objects.filter(pk=entry.pk, is_published=True).exists():
+            raise PermissionDenied("Only the Redaktion changes published status entries.")
+        entry.is_published = False
+    if entry.author_id is None and author is not None:
+        entry.author = author
+    entry.full_clean()
+    entry.save()
+    refresh_current_status(Measure.objects.select_for_update().get(pk=entry.measure_id))
+    return entry
+
+
+@transaction.atomic
 def publish_status_entry(*, entry: StatusEntry) -> StatusEntry:
     """Publish a draft entry after review; the measure's status follows."""
     if not entry.is_published:
@@ -148,3 +173,15 @@ def delete_status_entry(*, entry: StatusEntry) -> None:
     measure_id = entry.measure_id
     entry.delete()
     refresh_current_status(Measure.objects.select_for_update().get(pk=measure_id))
+
+
+def import_measures(*, data: bytes, file_name: str, user=None, dry_run: bool = False):
+    """Import a catalogue spreadsheet (CSV or XLSX); see ``measures.catalogue``.
+
+    Upserts by code in one transaction: when any row is rejected nothing is
+    written. Returns the per-row ``ImportReport``; raises ``SpreadsheetError``
+    when the file cannot be read at all.
+    """
+    from .catalogue import import_catalogue  # the catalogue calls back into this module
+
+    return import_catalogue(data=data, file_name=file_name, user=user, dry_run=dry_run)

@@ -3,7 +3,14 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
-from .models import Commitment, CommitmentField, CommitmentMeasure, Measure, StatusEntry
+from .models import (
+    Commitment,
+    CommitmentField,
+    CommitmentMeasure,
+    Measure,
+    StatusEntry,
+    UnitAssignment,
+)
 
 
 @register(Measure)
@@ -21,5 +28,19 @@ class CommitmentTranslation(TranslationOptions):
     fields = ("title", "passage")
 
 
-for model in (Measure, StatusEntry, Commitment, CommitmentField, CommitmentMeasure):
+@register(UnitAssignment)
+class UnitAssignmentTranslation(TranslationOptions):
+    """No translated columns; registered so its admin has the portal's usual form."""
+
+    fields = ()
+
+
+for model in (
+    Measure,
+    StatusEntry,
+    Commitment,
+    CommitmentField,
+    CommitmentMeasure,
+    UnitAssignment,
+):
     track_history(model)

@@ -5,6 +5,7 @@ safe for a first local run only (SQLite next to the code, DEBUG off).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "csp",
+    "import_export",
+    "axes",
     "fields",
     "measures",
     "opendata",
@@ -61,6 +64,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into a lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks every login first, then Django's own backend authenticates.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "aachen_portal.urls"
@@ -167,9 +178,29 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
+# Brute-force protection of the admin login (django-axes): after AXES_FAILURE_LIMIT
+# failed attempts for one username from one IP address, that combination is locked
+# for the cool-off time; a successful login resets the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+
+# The change history is an audit trail: readable in the admin, never reverted from it
+# (a revert would bypass the status rule and the version check of measures).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Catalogue import and export (django-import-export), see measures/catalogue.py.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+MEASURE_IMPORT_MAX_BYTES = int(os.environ.get("MEASURE_IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # django-axes announces itself on every start; its lockout warnings still show.
+    "loggers": {"axes.apps": {"level": "WARNING"}},
 }

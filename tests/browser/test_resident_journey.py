@@ -13,7 +13,9 @@ def test_resident_goes_from_home_to_a_field_to_a_measure(page, live_sources):
     page.get_by_role("link", name="Wohnen / Sozialplanung").click()
     page.wait_for_url(re.compile(r"/de/handlungsfelder/wohnen-sozialplanung/$"))
     assert page.get_by_role("heading", level=1).inner_text().endswith("Wohnen / Sozialplanung")
-    page.get_by_role("link", name=re.compile("^Umsetzung des Konzeptes zum Quartiersmanagement")).click()
+    page.get_by_role(
+        "link", name=re.compile("^Umsetzung des Konzeptes zum Quartiersmanagement")
+    ).click()
     page.wait_for_url(re.compile(r"/de/massnahmen/3\.6/$"))
     assert "kein Sachstand gemeldet" in page.locator("main").inner_text()
 

@@ -1,0 +1,192 @@
+"""Admin forms for measures: optimistic locking and the quick status report."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
+
+from .models import Measure, Status
+
+
+def _display(field, value) -> str:
+    """A field value as staff read it: choice labels, dates, "leer" for blanks."""
+    if value in (None, ""):
+        return str(_("leer"))
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, datetime.date):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, bool):
+        return str(_("ja") if value else _("nein"))
+    return str(value)
+
+
+# Bookkeeping columns every save changes; they are not news to the reader.
+QUIET_FIELDS = {"version", "updated_at"}
+
+
+def _related(field, pk):
+    if pk is None:
+        return None
+    return field.related_model._default_manager.filter(pk=pk).first() or f"#{pk}"
+
+
+def describe_changes(older, newer) -> list[tuple[str, str, str]]:
+    """(field label, old value, new value) between two historical records.
+
+    Covers every tracked column, including those staff cannot edit directly
+    (status, progress, "Sachstand vom"), which simple-history's own diff skips.
+    """
+    model = newer.instance_type
+    # A translated field's original column mirrors its German column: show it once.
+    try:
+        mirrored = set(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        mirrored = set()
+    rows = []
+    for field in newer.tracked_fields:
+        if field.name in QUIET_FIELDS or field.name in mirrored or field.primary_key:
+            continue
+        old, new = getattr(older, field.attname), getattr(newer, field.attname)
+        if old == new:
+            continue
+        if field.is_relation:
+            old, new = _related(field, old), _related(field, new)
+        rows.append((str(field.verbose_name), _display(field, old), _display(field, new)))
+    return rows
+
+
+class MeasureAdminForm(forms.ModelForm):
+    """Refuses a save when someone else saved the measure since this form was opened.
+
+    The form carries the version it was opened at. On save, the row is locked
+    and its version compared; if it moved on, the save is refused and the
+    message lists who changed what meanwhile (from the change history).
+    """
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Measure
+        fields = [  # the admin's fieldsets decide what is shown and in which language tabs
+            "code",
+            "field",
+            "position",
+            "title",
+            "description",
+            "responsible_unit",
+            "partners",
+            "district",
+            "start_date",
+            "target_date",
+            "is_published",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None:
+            return cleaned_data
+        expected = cleaned_data.get("expected_version")
+        # The admin wraps the whole request in a transaction: the lock holds until
+        # this save is committed, so two saves cannot both pass the check.
+        current = Measure.objects.select_for_update().get(pk=self.instance.pk)
+        if expected is None or expected != current.version:
+            raise ValidationError(self.conflict_message(current, expected), code="conflict")
+        return cleaned_data
+
+    @staticmethod
+    def conflict_message(current: Measure, expected: int | None):
+        history = current.history.order_by("-history_date", "-history_id")
+        newest = history.first()
+        seen = history.filter(version=expected).first() if expected is not None else None
+        later = history.filter(version__gt=expected or 0)
+        editors = sorted(
+            {str(record.history_user) for record in later if record.history_user_id is not None}
+        )
+        intro = _(
+            "Diese Maßnahme wurde gespeichert, während Sie sie bearbeitet haben "
+            "(zuletzt am %(date)s von %(editors)s). Ihre Änderungen wurden nicht "
+            "gespeichert, damit nichts überschrieben wird. Bitte öffnen Sie die "
+            "Maßnahme neu und tragen Sie Ihre Änderungen erneut ein."
+        ) % {
+            "date": date_format(timezone.localtime(newest.history_date), "SHORT_DATETIME_FORMAT"),
+            "editors": ", ".join(editors) or _("einem automatischen Vorgang"),
+        }
+        if seen is None or newest is None:
+            return intro
+        changes = describe_changes(seen, newest)
+        if not changes:
+            return intro
+        return format_html(
+            "{} {} <ul>{}</ul>",
+            intro,
+            _("Inzwischen geändert:"),
+            format_html_join(
+                "", "<li>{}: „{}“ → „{}“</li>", ((label, old, new) for label, old, new in changes)
+            ),
+        )
+
+
+class StatusUpdateForm(forms.Form):
+    """A new status report: used by the quick action and the bulk action."""
+
+    reported_on = forms.DateField(label=_("Stand vom"), initial=datetime.date.today)
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    progress = forms.IntegerField(
+        label=_("Fortschritt in Prozent"), min_value=0, max_value=100, required=False
+    )
+    internal_note = forms.CharField(
+        label=_("Interne Notiz"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Wird nie öffentlich angezeigt."),
+    )
+    publish = forms.BooleanField(
+        label=_("sofort veröffentlichen"),
+        required=False,
+        help_text=_("Ohne Haken bleibt der Eintrag ein Entwurf, bis die Redaktion ihn prüft."),
+    )
+
+    def __init__(self, *args, may_publish: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, name in settings.LANGUAGES:
+            self.fields[build_localized_fieldname("public_note", code)] = forms.CharField(
+                label=_("Öffentliche Notiz (%(language)s)") % {"language": name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        # Public notes first, then the internal note and the checkbox.
+        self.fields["internal_note"] = self.fields.pop("internal_note")
+        self.fields["publish"] = self.fields.pop("publish")
+        if not may_publish:
+            del self.fields["publish"]
+
+    def public_notes(self) -> dict[str, str]:
+        return {
+            code: self.cleaned_data[build_localized_fieldname("public_note", code)]
+            for code, _name in settings.LANGUAGES
+            if self.cleaned_data.get(build_localized_fieldname("public_note", code))
+        }
+
+    def record_kwargs(self) -> dict:
+        """Keyword arguments for ``services.record_status``."""
+        return {
+            "reported_on": self.cleaned_data["reported_on"],
+            "status": self.cleaned_data["status"],
+            "progress": self.cleaned_data["progress"],
+            "public_notes": self.public_notes(),
+            "internal_note": self.cleaned_data["internal_note"],
+            "publish": self.cleaned_data.get("publish", False),
+        }
