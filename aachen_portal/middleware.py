@@ -7,7 +7,7 @@ from django.utils.translation import trans_real
 
 
 def supported_language(code: str | None) -> str | None:
-    """The configured language that serves ``code`` (e.g. "zh-CN" → "zh-hans"), or None."""
+    """The configured language that serves ``code`` (e.g. zh-CN → zh-hans), or None."""
     if not code or not trans_real.language_code_re.search(code):
         return None
     try:
