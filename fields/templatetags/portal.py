@@ -126,6 +126,25 @@ def localized(context, obj, field_name: str, block: bool = False):
     return text + hint(_("noch nicht übersetzt"), block)
 
 
+@register.simple_tag(takes_context=True)
+def localized_text(context, obj, field_name: str) -> str:
+    """The same choice of text as ``{% localized %}``, as plain text without markup.
+
+    For places that cannot hold markup: ``<title>``, ``<meta>`` and attribute
+    values. An outdated or missing translation gives the German text.
+    """
+    language = get_language() or settings.LANGUAGE_CODE
+    if language != settings.LANGUAGE_CODE:
+        state = page_of(context).lookup.state(obj, field_name, language)
+        if state in (
+            TranslationState.REVIEWED,
+            TranslationState.ORIGINAL,
+            TranslationState.UNREVIEWED,
+        ):
+            return getattr(obj, column(field_name, language))
+    return first_available(obj, field_name)[1]
+
+
 class TranslationNoticesNode(template.Node):
     def __init__(self, nodelist):
         self.nodelist = nodelist
