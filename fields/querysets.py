@@ -18,7 +18,7 @@ folds every script; SQLite folds ASCII letters only (so "über" does not find
 """
 
 from django.conf import settings
-from django.db.models import F, Q, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 from django_filters import CharFilter
@@ -57,14 +57,11 @@ def localized_value(field_name: str, *, language: str | None = None, prefix: str
     Use it to sort (``order_by``) or to filter exactly (``filter(shown=…)``)
     in the active language with the German fallback.
     """
-    codes = search_languages(language)
     columns = [
         NullIf(F(f"{prefix}{build_localized_fieldname(field_name, code)}"), Value(""))
-        for code in codes
+        for code in search_languages(language)
     ]
-    if len(columns) == 1:
-        return Coalesce(columns[0], Value(""))
-    return Coalesce(*columns, Value(""))
+    return Coalesce(*columns, Value(""), output_field=TextField())
 
 
 class TranslatedSearchFilter(CharFilter):
