@@ -299,3 +299,15 @@ def test_every_translated_model_is_covered_by_the_provenance_signal():
         "StatusEntry",
         "Commitment",
     }
+
+
+def test_a_provenance_record_and_its_history_open_read_only_in_the_admin(
+    client, sources, staff_user
+):
+    client.force_login(staff_user)
+    record = record_of(Measure.objects.get(code="3.1"), "title", "en")
+    change = reverse("admin:fields_translationprovenance_change", args=[record.pk])
+    history = reverse("admin:fields_translationprovenance_history", args=[record.pk])
+    assert client.get(change).status_code == 200
+    assert client.get(history).status_code == 200
+    assert client.get(reverse("admin:fields_translationprovenance_add")).status_code == 403
