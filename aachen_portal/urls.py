@@ -8,7 +8,7 @@ from measures.audit import audit_trail_view
 
 from .conditional import conditional_page
 from .sitemaps import SITEMAPS
-from .views import robots_txt
+from .views import LeichteSpracheView, robots_txt
 
 admin.site.site_header = _("Integrationsportal Aachen – Verwaltung")
 admin.site.site_title = _("Integrationsportal Aachen")
@@ -31,5 +31,6 @@ urlpatterns += i18n_patterns(
     path("", include("fields.urls")),
     path("", include("measures.urls")),
     path("", include("opendata.urls")),
+    path("leichte-sprache/", LeichteSpracheView.as_view(), name="leichte_sprache"),
     prefix_default_language=True,
 )

@@ -1,6 +1,46 @@
+"""Portal-wide pages that belong to no app: robots.txt and the Leichte Sprache page."""
+
+from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
+
+from fields.models import ActionField, SourceDocument
+from measures.models import Commitment, Measure, Status
+
+# The page's first sentence: while it has no translation in the active
+# language, the page is shown in German and marked as such.
+LEICHTE_SPRACHE_KEY = "Hier erklären wir diese Internet-Seite in Leichter Sprache."
+
+
+class LeichteSpracheView(TemplateView):
+    """Content, navigation and accessibility of the portal in Leichte Sprache (BITV 2.0).
+
+    The numbers come from the database, so the page stays honest as staff
+    add measures and status reports.
+    """
+
+    template_name = "portal/leichte_sprache.html"
+
+    def get_context_data(self, **kwargs):
+        concept = SourceDocument.objects.filter(kind=SourceDocument.Kind.CONCEPT).first()
+        measures = Measure.objects.published()
+        language = get_language() or settings.LANGUAGE_CODE
+        translated = (
+            language == settings.LANGUAGE_CODE
+            or gettext(LEICHTE_SPRACHE_KEY) != LEICHTE_SPRACHE_KEY
+        )
+        return super().get_context_data(
+            declared=concept.declared_measure_count if concept else None,
+            catalogued=measures.count(),
+            reported=measures.exclude(status=Status.NO_REPORT).count(),
+            field_count=ActionField.objects.count(),
+            commitment_count=Commitment.objects.count(),
+            page_in_german=not translated,
+            **kwargs,
+        )
 
 
 @require_safe

@@ -53,7 +53,6 @@ def seed(total: int, rng: random.Random) -> int:
                 field=field,
                 position=position,
                 title_de=f"Synthetische Benchmark-Maßnahme {index + 1}",
-                title_en=f"Synthetic benchmark measure {index + 1}",
                 description_de="Synthetische Beschreibung für Lasttests. " * 3,
                 district=rng.choice(["", "Aachen-Mitte", "Brand", "Eilendorf", "Haaren"]),
                 is_published=True,

@@ -17,6 +17,7 @@ from .models import (
     SourceDocument,
     UnitInvolvement,
 )
+from .provenance import column, mark_as_machine_translation, source_language, translated_fields
 
 LOADER_REASON = "load_sources"
 
@@ -50,7 +51,16 @@ def upsert_keeping_edits(
     Staff edits win: a column that already holds a value is never overwritten,
     and a row that staff deleted (its history ends in a deletion) is not
     recreated. Returns the row, or None where staff deleted it.
+
+    Translations written here come from ``locale/content`` and are machine
+    translations: their provenance is recorded as unreviewed, made from the
+    shipped German text.
     """
+    german_sources = {
+        name: values[column(name, source_language())]
+        for name in translated_fields(model)
+        if column(name, source_language()) in values
+    }
     instance = model.objects.filter(**lookup).first()
     if instance is None:
         if model.history.filter(**lookup, history_type="-").exists():
@@ -58,6 +68,7 @@ def upsert_keeping_edits(
             return None
         instance = model(**lookup, **values)
         instance._change_reason = LOADER_REASON
+        mark_as_machine_translation(instance, german_sources)
         instance.full_clean()
         instance.save()
         report.note(model, "created")
@@ -74,6 +85,7 @@ def upsert_keeping_edits(
     for name in blanks:
         setattr(instance, name, values[name])
     instance._change_reason = LOADER_REASON
+    mark_as_machine_translation(instance, german_sources)
     instance.full_clean()
     instance.save(update_fields=blanks)
     report.note(model, "filled")

@@ -15,6 +15,7 @@ from .models import (
     Need,
     OrganisationalUnit,
     SourceDocument,
+    TranslationProvenance,
     UnitInvolvement,
 )
 
@@ -72,5 +73,6 @@ for model in (
     Need,
     KeyFigure,
     FundingLine,
+    TranslationProvenance,
 ):
     track_history(model)

@@ -6,7 +6,7 @@ measures and published status entries appear; internal notes, drafts, authors
 and unpublished measures never do.
 
 Every translated text has one column per language (``title_de``,
-``title_en`` … ``title_zh_hans``), named like the database columns, so an
+``title_<lang>`` for every configured language), named like the database columns, so an
 exported file can be read back into the portal's models.
 """
 
@@ -59,7 +59,7 @@ class Column:
 
 
 def per_language(name: str, description: str) -> list[Column]:
-    """One column per configured language, e.g. ``title_de`` … ``title_zh_hans``."""
+    """One column per configured language, e.g. ``title_de``, named like the database column."""
     columns = []
     for code, _label in settings.LANGUAGES:
         column = build_localized_fieldname(name, code)

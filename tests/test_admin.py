@@ -20,6 +20,9 @@ PORTAL_MODELS = [
     if not model.__name__.startswith("Historical")
     and model.__name__
     not in {"UnitInvolvement", "CommitmentField", "CommitmentMeasure", "Deliberation"}
+    # Metadata about translations, not content: its own admin is tested in
+    # tests/test_translation_provenance.py.
+    and model.__name__ != "TranslationProvenance"
 ]
 
 

@@ -57,7 +57,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Negotiates unprefixed URLs (Accept-Language, then the remembered choice).
+    "aachen_portal.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -115,7 +116,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages: German is the source language of content and interface. The others
 # are the languages of the largest groups the concept names (Turkey, China,
-# Syria) plus English. Adding a language is one entry here plus its catalogue.
+# Syria) plus English. Adding a language is one entry here plus its
+# translations (see README, "Adding a language"); nothing else lists them.
 LANGUAGE_CODE = "de"
 LANGUAGES = [
     ("de", _("Deutsch")),
@@ -125,6 +127,14 @@ LANGUAGES = [
     ("zh-hans", _("Chinesisch (vereinfacht)")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Number and date formats follow CLDR; aachen_portal/formats/ corrects the few
+# Django locales that differ from it (Arabic).
+FORMAT_MODULE_PATH = ["aachen_portal.formats"]
+# The remembered language choice: set on every visit to a prefixed page. It is
+# a functional cookie (the visitor's own choice), valid for a year.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"

@@ -1,0 +1,92 @@
+"""Search and sorting of translated fields: active language plus the German fallback."""
+
+import pytest
+from django.utils import translation
+from django_filters import FilterSet
+
+from fields.querysets import TranslatedSearchFilter, localized_value, search_translated
+from measures.models import Measure
+from tests.factories import MeasureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def measures(db):
+    return {
+        "translated": MeasureFactory(title_de="Wohnen im Quartier", title_tr="Mahallede konut"),
+        "untranslated": MeasureFactory(title_de="Sprachkurse für Eltern", title_tr=""),
+        "other": MeasureFactory(title_de="Sportvereine öffnen", title_tr="Spor kulüplerini açmak"),
+    }
+
+
+def codes(queryset) -> set[str]:
+    return set(queryset.values_list("code", flat=True))
+
+
+def test_search_finds_text_in_the_active_language(measures):
+    with translation.override("tr"):
+        found = Measure.objects.filter(search_translated("title", "konut"))
+    assert codes(found) == {measures["translated"].code}
+
+
+def test_search_finds_untranslated_rows_through_their_german_fallback(measures):
+    with translation.override("tr"):
+        found = Measure.objects.filter(search_translated("title", "sprachkurse"))
+    assert codes(found) == {measures["untranslated"].code}
+
+
+def test_search_finds_the_german_text_of_translated_rows_too(measures):
+    with translation.override("tr"):
+        found = Measure.objects.filter(search_translated("title", "Quartier"))
+    assert codes(found) == {measures["translated"].code}
+
+
+def test_search_ignores_other_languages(measures):
+    MeasureFactory(title_de="Kultur", title_en="Housing culture")
+    with translation.override("tr"):
+        assert not Measure.objects.filter(search_translated("title", "housing")).exists()
+
+
+def test_search_spans_several_fields_and_relations(measures):
+    measures["other"].description_de = "Mehr Mitglieder mit Migrationsgeschichte"
+    measures["other"].save()
+    field = measures["untranslated"].field
+    field.name_tr = "Dil alanı"
+    field.save()
+    with translation.override("tr"):
+        by_description = Measure.objects.filter(
+            search_translated(["title", "description"], "migrationsgeschichte")
+        )
+        by_field = Measure.objects.filter(search_translated("name", "dil", prefix="field__"))
+    assert codes(by_description) == {measures["other"].code}
+    assert codes(by_field) == {measures["untranslated"].code}
+
+
+def test_a_blank_term_matches_everything(measures):
+    assert Measure.objects.filter(search_translated("title", "  ")).count() == 3
+
+
+def test_sorting_by_the_text_residents_see(measures):
+    with translation.override("tr"):
+        titles = list(
+            Measure.objects.annotate(shown=localized_value("title"))
+            .order_by("shown")
+            .values_list("shown", flat=True)
+        )
+    assert titles == ["Mahallede konut", "Spor kulüplerini açmak", "Sprachkurse für Eltern"]
+
+
+def test_filterset_search_uses_the_active_language_and_fallback(measures):
+    class MeasureSearch(FilterSet):
+        q = TranslatedSearchFilter(fields=["title"])
+
+        class Meta:
+            model = Measure
+            fields = []
+
+    with translation.override("tr"):
+        found = MeasureSearch({"q": "sprachkurse"}, queryset=Measure.objects.all()).qs
+        everything = MeasureSearch({}, queryset=Measure.objects.all()).qs
+    assert codes(found) == {measures["untranslated"].code}
+    assert everything.count() == 3
