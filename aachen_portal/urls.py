@@ -8,7 +8,7 @@ from measures.audit import audit_trail_view
 
 from .conditional import conditional_page
 from .sitemaps import SITEMAPS
-from .views import LeichteSpracheView, robots_txt
+from .views import AccessibilityStatementView, LeichteSpracheView, robots_txt
 
 admin.site.site_header = _("Integrationsportal Aachen – Verwaltung")
 admin.site.site_title = _("Integrationsportal Aachen")
@@ -32,5 +32,6 @@ urlpatterns += i18n_patterns(
     path("", include("measures.urls")),
     path("", include("opendata.urls")),
     path("leichte-sprache/", LeichteSpracheView.as_view(), name="leichte_sprache"),
+    path("barrierefreiheit/", AccessibilityStatementView.as_view(), name="accessibility"),
     prefix_default_language=True,
 )

@@ -1,4 +1,6 @@
-"""Portal-wide pages that belong to no app: robots.txt and the Leichte Sprache page."""
+"""Portal-wide pages that belong to no app: robots.txt, Leichte Sprache, accessibility."""
+
+import datetime
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -53,3 +55,25 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+class AccessibilityStatementView(TemplateView):
+    """Erklärung zur Barrierefreiheit (BITV 2.0 / BITV NRW), linked from every footer.
+
+    The feedback contact comes from settings (``ACCESSIBILITY_CONTACT_EMAIL``,
+    ``ACCESSIBILITY_CONTACT_PHONE``); while the city has not configured one,
+    the page names the public website of the responsible Fachbereich instead
+    of inventing an address.
+    """
+
+    template_name = "portal/accessibility.html"
+    statement_date = datetime.date(2026, 11, 21)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            statement_date=self.statement_date,
+            contact_email=settings.ACCESSIBILITY_CONTACT_EMAIL,
+            contact_phone=settings.ACCESSIBILITY_CONTACT_PHONE,
+            languages=len(settings.LANGUAGES),
+            **kwargs,
+        )

@@ -214,3 +214,8 @@ LOGGING = {
     # django-axes announces itself on every start; its lockout warnings still show.
     "loggers": {"axes.apps": {"level": "WARNING"}},
 }
+
+# Feedback contact of the accessibility statement (set by the city; until then
+# the statement points to the Fachbereich's public website).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
+ACCESSIBILITY_CONTACT_PHONE = os.environ.get("ACCESSIBILITY_CONTACT_PHONE", "")
