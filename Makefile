@@ -30,7 +30,10 @@ format: $(VENV)/.installed-test
 
 # Refresh the interface catalogues after changing templates or gettext strings.
 messages: $(VENV)/.installed-run
-	$(PY) manage.py makemessages --all --no-location --ignore=.venv --ignore=staticfiles
+	$(PY) manage.py makemessages $$($(PY) manage.py shell -v0 -c "from django.conf import settings; \
+	  from django.utils.translation import to_locale; \
+	  print(' '.join('-l ' + to_locale(c) for c, _ in settings.LANGUAGES if c != settings.LANGUAGE_CODE))") \
+	  --no-location --ignore=.venv --ignore=staticfiles --ignore=bench --ignore=tests
 
 # Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
 chromium:
