@@ -48,15 +48,23 @@ def date_options(label, help_text) -> dict:
         "label": label,
         "required": False,
         "input_formats": DATE_INPUT_FORMATS,
-        "widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        # A plain text field: native date pickers add a focus stop without a
+        # visible focus in Chromium and read dates differently per browser locale.
+        "widget": forms.DateInput(attrs={"autocomplete": "off", "size": 10}, format="%Y-%m-%d"),
         "help_text": help_text,
     }
 
 
-AS_OF = date_options(_("Stichtag"), _("Leer lassen für den aktuellen Stand."))
+AS_OF = date_options(
+    _("Stichtag"),
+    _("Format JJJJ-MM-TT oder TT.MM.JJJJ. Leer lassen für den aktuellen Stand."),
+)
 SINCE = date_options(
     _("Veränderungen seit"),
-    _("Zeigt nur, was sich zwischen diesem Datum und dem Stichtag geändert hat."),
+    _(
+        "Format JJJJ-MM-TT oder TT.MM.JJJJ. Zeigt nur, was sich zwischen diesem Datum "
+        "und dem Stichtag geändert hat."
+    ),
 )
 
 

@@ -25,7 +25,9 @@ def test_statement_names_conformity_gaps_feedback_and_enforcement(client, source
     assert "Diese Erklärung wurde am 21. November 2026 erstellt" in text
     assert "in allen 5 Sprachen" in text
     assert "Feedback und Kontakt" in text
-    assert "Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen" in text
+    assert (
+        "Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen" in text
+    )
 
 
 def test_statement_points_to_the_fachbereich_until_a_contact_is_configured(client, sources):

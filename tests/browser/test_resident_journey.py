@@ -65,3 +65,28 @@ def test_main_pages_are_captured_as_screenshots(phone, live_sources, screenshot_
         target = screenshot_dir / f"{name}-{language}.png"
         phone.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 10_000
+
+
+def test_resident_filters_the_measure_list_and_the_filter_lives_in_the_url(page, live_sources):
+    page.goto(f"{live_sources.url}/de/massnahmen/")
+    page.get_by_label("Suche in Titel und Beschreibung").fill("Wohnen")
+    page.get_by_label("Handlungsfeld").select_option(label="3. Wohnen / Sozialplanung")
+    page.get_by_role("button", name="Anzeigen").click()
+    page.wait_for_url(re.compile(r"/de/massnahmen/\?.*q=Wohnen"))
+    assert "field=wohnen-sozialplanung" in page.url
+    rows = page.locator("table.measure-table tbody tr")
+    assert rows.count() == 2
+    text = page.locator("table.measure-table").inner_text()
+    assert "3.3" in text and "3.5" in text
+
+    shared = page.url
+    page.goto(shared)
+    assert page.locator("table.measure-table tbody tr").count() == 2
+
+
+def test_invalid_filter_input_gets_a_message_not_an_error(page, live_sources):
+    response = page.goto(f"{live_sources.url}/de/massnahmen/?as_of=31.02.2025&status=erfunden")
+    assert response.status == 200
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert "Stichtag" in summary.inner_text()
