@@ -447,7 +447,9 @@ class BooleanWidget(widgets.Widget):
         raise ValueError(_("„%(value)s“: bitte „ja“ oder „nein“.") % {"value": _text(value)})
 
     def render(self, value, obj=None, **kwargs):
-        return _("ja") if value else _("nein")
+        # Like status names, the file speaks German whatever the staff member's
+        # admin language, so an export always imports again.
+        return "ja" if value else "nein"
 
 
 class ActionFieldWidget(widgets.Widget):

@@ -531,3 +531,15 @@ def test_import_page_documents_the_columns(client, redaktion):
     html = client.get(IMPORT_URL).content.decode()
     for column in COLUMNS:
         assert f"<code>{column}</code>" in html
+
+
+@pytest.mark.parametrize("language", ["tr", "ar", "zh-hans", "en"])
+def test_export_from_an_admin_in_another_language_imports_unchanged(
+    client, redaktion, rich_catalogue, language
+):
+    client.force_login(redaktion)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    exported = export(client, "csv")
+    report = services.import_measures(data=exported, file_name="x.csv", user=redaktion)
+    assert report.ok, report.error_lines()
+    assert {row.action for row in report.rows} == {"skip"}, [row.changes for row in report.rows]
