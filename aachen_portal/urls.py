@@ -10,6 +10,8 @@ from .conditional import conditional_page
 from .sitemaps import SITEMAPS
 from .views import AccessibilityStatementView, LeichteSpracheView, robots_txt
 
+handler500 = "aachen_portal.views.server_error"
+
 admin.site.site_header = _("Integrationsportal Aachen – Verwaltung")
 admin.site.site_title = _("Integrationsportal Aachen")
 admin.site.index_title = _("Maßnahmen und Sachstände pflegen")

@@ -3,8 +3,10 @@
 import datetime
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
@@ -77,3 +79,20 @@ class AccessibilityStatementView(TemplateView):
             languages=len(settings.LANGUAGES),
             **kwargs,
         )
+
+
+def server_error(request):
+    """The 500 page in the language of the requested path, with no database access."""
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(language):
+            html = render_to_string(
+                "500.html",
+                {
+                    "LANGUAGE_CODE": language,
+                    "LANGUAGE_BIDI": translation.get_language_info(language)["bidi"],
+                },
+            )
+    except Exception:  # noqa: BLE001 - the error page itself must never fail
+        html = "<!DOCTYPE html><title>500</title><h1>Serverfehler</h1>"
+    return HttpResponseServerError(html)

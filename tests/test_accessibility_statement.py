@@ -50,3 +50,13 @@ def test_unknown_pages_get_a_helpful_404_in_the_visitors_language(client, source
     html = response.content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert 'href="/ar/massnahmen/"' in html
+
+
+def test_server_errors_get_a_page_in_the_language_of_the_request(rf):
+    from aachen_portal.views import server_error
+
+    response = server_error(rf.get("/ar/massnahmen/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert 'href="/ar/"' in html

@@ -47,10 +47,19 @@ def test_the_inventory_covers_every_kind_of_public_url(every_public_url):
     assert len(every_public_url) >= 5 * 10 + len(UNPREFIXED) + len(FEEDS)
 
 
+MARKUP_TYPES = ("text/html", "application/xml", "application/atom+xml", "image/svg+xml")
+
+
 def assert_safe(response, label):
     assert response.status_code < 500, (label, response.status_code)
-    body = response.content.decode("utf-8", errors="replace")
-    assert MARKER not in body, f"{label} reflects input unescaped"
+    content_type = response.get("Content-Type", "")
+    if content_type.startswith(MARKUP_TYPES):
+        body = response.content.decode("utf-8", errors="replace")
+        assert MARKER not in body, f"{label} reflects input unescaped"
+    else:
+        # Plain text, CSV and JSON are never rendered as markup: nosniff forbids it.
+        assert content_type.startswith(("text/plain", "text/csv", "application/json")), label
+        assert response["X-Content-Type-Options"] == "nosniff"
 
 
 @SETTINGS

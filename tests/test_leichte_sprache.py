@@ -66,10 +66,19 @@ def test_leichte_sprache_uses_short_sentences(client, sources):
     assert long_ones == []
 
 
-def test_untranslated_leichte_sprache_page_is_marked_as_german(client, sources):
+def test_untranslated_leichte_sprache_page_is_marked_as_german(client, sources, settings, tmp_path):
+    # A language whose interface catalogue lacks the page (here: no catalogue at all).
+    settings.LOCALE_PATHS = [tmp_path]
     html = client.get("/en/leichte-sprache/").content.decode()
     assert '<div class="leichte-sprache" lang="de" dir="ltr">' in html
     assert 'class="fallback-hint"' in html
+    assert "Hier erklären wir diese Internet-Seite in Leichter Sprache." in html
+
+
+def test_translated_leichte_sprache_page_is_in_its_language(client, sources):
+    html = client.get("/en/leichte-sprache/").content.decode()
+    assert '<div class="leichte-sprache">' in html
+    assert "Hier erklären wir" not in html
 
 
 def test_german_leichte_sprache_page_needs_no_language_marking(client, sources):

@@ -69,7 +69,7 @@ def test_home_shows_the_key_figures_in_german_number_format(client, sources):
 
 def test_home_lists_the_eleven_commitments(client, sources):
     html = page(client, "/de/")
-    section = html.split('id="selbstverpflichtungen"')[1]
+    section = html.split('id="selbstverpflichtungen"')[1].split("</section>")[0]
     assert section.count("<li>") == 11
     assert "Kampf gegen Zwangsprostitution" in section
 
