@@ -6,7 +6,7 @@ PY     := $(BIN)/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test lint format messages clean chromium
+.PHONY: run test lint format messages clean chromium bench
 
 run: $(VENV)/.installed-run
 	$(PY) manage.py compilemessages --ignore=.venv -v0
@@ -40,6 +40,11 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 	  echo "Chromium is missing and could not be installed: browser tests will skip (and fail in CI)."
+
+# Load benchmark: gunicorn on PostgreSQL driven by wrk (see bench/run.py and the README).
+bench: $(VENV)/.installed-run
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -14,6 +14,7 @@ urlpatterns = [
         name="detail",
     ),
     path("sachstand/", conditional_page(views.DashboardView.as_view()), name="dashboard"),
+    path("sachstand/bericht/", conditional_page(views.ReportView.as_view()), name="report"),
     path(
         "selbstverpflichtungen/",
         conditional_page(views.CommitmentListView.as_view()),

@@ -79,9 +79,6 @@ class DashboardView(TemplateView):
             (commitment, commitment_summaries.get(commitment.pk))
             for commitment in Commitment.objects.all()
         ]
-        report = {field.pk: [] for field in fields}
-        for measure in measures.with_related().order_by("field__number", "position"):
-            report[measure.field_id].append(measure)
         recent = (
             StatusEntry.objects.public()
             .up_to(as_of or timezone.localdate())
@@ -98,7 +95,6 @@ class DashboardView(TemplateView):
             status_chart=charts.status_chart(rows),
             progress_chart=charts.progress_chart(rows),
             commitments=commitments,
-            report=[(row, report[row.field.pk]) for row in rows],
             recent=recent,
             declared=concept.declared_measure_count if concept else None,
         )
@@ -111,6 +107,35 @@ class DashboardView(TemplateView):
                 changed=changed[:CHANGES_SHOWN],
                 changed_count=changed.count(),
                 changes_query=query_without(self.request),
+            )
+        return super().get_context_data(**context, **kwargs)
+
+
+class ReportView(TemplateView):
+    """The Sachstandsbericht: every measure of every Handlungsfeld at a reporting date.
+
+    Printable, one Handlungsfeld per page. Its length grows with the catalogue
+    (like the CSV export), so the dashboard links to it instead of containing it.
+    """
+
+    template_name = "measures/report.html"
+
+    def get_context_data(self, **kwargs):
+        form = ReportingDateForm(self.request.GET)
+        concept = SourceDocument.objects.filter(kind=SourceDocument.Kind.CONCEPT).first()
+        context = {"form": form, "concept": concept}
+        if form.is_valid():
+            as_of = form.cleaned_data["as_of"]
+            measures = Measure.objects.published().at(as_of)
+            fields = list(ActionField.objects.all())
+            rows = charts.field_rows(fields, measures.progress_by("field"))
+            report = {field.pk: [] for field in fields}
+            for measure in measures.with_related().order_by("field__number", "position"):
+                report[measure.field_id].append(measure)
+            context.update(
+                as_of=as_of,
+                shown_on=as_of or timezone.localdate(),
+                report=[(row, report[row.field.pk]) for row in rows],
             )
         return super().get_context_data(**context, **kwargs)
 

@@ -15,6 +15,16 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches, as the database starts empty."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
 @pytest.fixture
 def sources(db):
     """The database as `make run` leaves it: the public sources loaded."""

@@ -143,11 +143,33 @@ def test_progress_chart_marks_fields_without_progress_instead_of_zero(client, ca
 
 
 def test_each_field_gets_a_report_section_for_print(client, catalogue):
-    html = page(client, DASHBOARD, {"as_of": "2025-02-15"})
+    html = page(client, "/de/sachstand/bericht/", {"as_of": "2025-02-15"})
     assert html.count('class="field-report"') == 2
     assert html.count('class="print-only print-meta"') == 3
     assert html.count('class="print-only print-running"') == 1
     assert "Stand: 15. Februar 2025 · Quelle: Integrationskonzept Aachen 2018" in html
+
+
+def test_report_lists_every_measure_of_each_field_at_the_reporting_date(client, catalogue):
+    html = page(client, "/de/sachstand/bericht/", {"as_of": "2025-02-15"})
+    text = text_of(html)
+    for title in ["Sprachcafé im Quartier", "Lotsenprojekt", "Beratungsstelle", "Elternschule"]:
+        assert title in text
+    assert "Unveröffentlichte Sprachmaßnahme" not in text
+    # On 15 February 2025 A1 was "geplant" with 10 %, B1 "in Umsetzung" with 60 %.
+    assert "geplant" in text and "in Umsetzung" in text
+
+
+def test_dashboard_links_its_report_at_the_same_reporting_date(client, catalogue):
+    html = page(client, DASHBOARD, {"as_of": "2025-02-15"})
+    assert 'href="/de/sachstand/bericht/?as_of=2025-02-15"' in html
+    assert 'class="field-report"' not in html, "the dashboard stays the same size"
+
+
+def test_report_with_a_bad_date_explains_and_lists_nothing(client, catalogue):
+    html = page(client, "/de/sachstand/bericht/", {"as_of": "31.13.2025"})
+    assert "error-summary" in html
+    assert 'class="field-report"' not in html
 
 
 @pytest.mark.parametrize(

@@ -104,6 +104,8 @@ LIMITS = [
     ("/de/handlungsfelder/feld-3/", None, 6),
     ("/de/sachstand/", None, 9),
     ("/de/sachstand/", {"as_of": "2025-06-30", "since": "2025-01-01"}, 13),
+    ("/de/sachstand/bericht/", None, 6),
+    ("/de/sachstand/bericht/", {"as_of": "2025-06-30"}, 6),
     ("/de/selbstverpflichtungen/", None, 3),
     ("/de/selbstverpflichtungen/{commitment}/", None, 5),
     ("/de/", None, 8),
@@ -133,6 +135,8 @@ def test_the_big_catalogue_really_is_on_the_pages(client, big_catalogue):
     html = response.content.decode()
     published = Measure.objects.published().count()
     assert f"{published} von 107 Maßnahmen erfasst" in html
-    assert html.count('class="field-report"') == ActionField.objects.count()
+    report = client.get("/de/sachstand/bericht/").content.decode()
+    assert report.count('class="field-report"') == ActionField.objects.count()
+    assert report.count('<th scope="row"><a href="/de/massnahmen/') == published
     csv_lines = client.get("/daten/massnahmen.csv").content.decode().strip().splitlines()
     assert len(csv_lines) == published + 1

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "csp",
     "import_export",
     "axes",
+    "aachen_portal",
     "fields",
     "measures",
     "opendata",
@@ -56,9 +57,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Turns a cached page into 304 Not Modified when the visitor's copy is current.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Negotiates unprefixed URLs (Accept-Language, then the remembered choice).
     "aachen_portal.middleware.PortalLocaleMiddleware",
+    # Whole public pages from the cache (inside the language middleware, so the
+    # remembered language is still set on a hit); see aachen_portal/page_cache.py.
+    "aachen_portal.page_cache.PublicPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -219,3 +225,22 @@ LOGGING = {
 # the statement points to the Fachbereich's public website).
 ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
 ACCESSIBILITY_CONTACT_PHONE = os.environ.get("ACCESSIBILITY_CONTACT_PHONE", "")
+
+# Caches. With REDIS_URL (production, benchmark) one Redis is shared by all
+# server processes, and the whole-page cache of public pages is on; without it
+# a per-process memory cache serves small things and the page cache is off.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "aachen-portal"),
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", bool(REDIS_URL))
+PORTAL_PAGE_CACHE_ALIAS = "default"
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", str(24 * 3600)))

@@ -14,3 +14,7 @@ STORAGES = {
 # Serve static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# `make run` serves one process while management commands write from others:
+# no page cache unless asked for.
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", False)

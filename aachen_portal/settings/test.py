@@ -14,3 +14,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Serve static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The page cache is on in tests (one process, memory cache; emptied before each
+# test), so every test also proves that edits invalidate it.
+PORTAL_PAGE_CACHE = True

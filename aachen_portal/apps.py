@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    """The project package as an app: it wires the public page cache to content changes."""
+
+    name = "aachen_portal"
+    verbose_name = "Integrationsportal Aachen"
+
+    def ready(self):
+        from . import page_cache
+
+        page_cache.connect_signals()

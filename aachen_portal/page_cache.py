@@ -1,0 +1,118 @@
+"""Whole-page cache for the public portal, invalidated by any change to its content.
+
+Public pages are the same for every visitor of a URL: the language is part of
+the path, the data files and the sitemap have one address. So a rendered
+response can be kept per URL (path and query) and served again until the
+content changes. One number, the *content version*, lives in the cache; every
+save, delete or many-to-many change of a content model (apps ``fields`` and
+``measures``, including their history) replaces it, and a page stored under an
+older version is never served again. The day is part of each entry too,
+because pages default to "as of today".
+
+A hit costs one round trip to the cache (version and page in one ``get_many``)
+and no database query. The cache must be shared by all server processes, so
+``PORTAL_PAGE_CACHE`` is on by default only where ``REDIS_URL`` configures a
+shared cache (and in tests, which run in one process). Writes that bypass model
+signals (``QuerySet.update``, ``bulk_create``, raw SQL) do not invalidate; the
+portal's services never use them on content.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import has_vary_header
+
+CONTENT_APPS = ("fields", "measures")
+VERSION_KEY = "portal:content-version"
+CACHED_PREFIXES = ("/daten/", "/sitemap.xml")
+
+
+def cache():
+    return caches[settings.PORTAL_PAGE_CACHE_ALIAS]
+
+
+def new_content_version(**_signal_arguments) -> str:
+    version = uuid.uuid4().hex
+    cache().set(VERSION_KEY, version, timeout=None)
+    return version
+
+
+def content_signal(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS:
+        new_content_version()
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(content_signal, dispatch_uid=f"portal-page-cache-{signal}")
+
+
+def page_key(request) -> str:
+    digest = hashlib.sha256(request.get_full_path().encode("utf-8", "surrogateescape"))
+    return f"portal:page:{digest.hexdigest()}"
+
+
+def language_prefixes() -> tuple[str, ...]:
+    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+class PublicPageCacheMiddleware:
+    """Serve public pages from the cache; store fresh ones. See the module docstring."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = language_prefixes() + CACHED_PREFIXES
+
+    def cacheable_request(self, request) -> bool:
+        return (
+            settings.PORTAL_PAGE_CACHE
+            and request.method == "GET"
+            and request.path_info.startswith(self.prefixes)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+
+    @staticmethod
+    def cacheable_response(response) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not has_vary_header(response, "Cookie")
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+        )
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        key = page_key(request)
+        found = cache().get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or new_content_version()
+        today = timezone.localdate().isoformat()
+        entry = found.get(key)
+        if entry and entry["version"] == version and entry["day"] == today:
+            return self.rebuild(entry)
+
+        response = self.get_response(request)
+        if self.cacheable_response(response):
+            headers = [(name, value) for name, value in response.items() if name != "Set-Cookie"]
+            entry = {
+                "version": version,
+                "day": today,
+                "status": response.status_code,
+                "headers": headers,
+                "content": response.content,
+            }
+            cache().set(key, entry, timeout=settings.PORTAL_PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def rebuild(entry) -> HttpResponse:
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        return response
