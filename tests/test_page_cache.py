@@ -93,9 +93,14 @@ def test_staff_with_a_session_always_get_a_fresh_page(client, sources, staff_use
     assert "Ohne Signal geändert" in client.get(URL).content.decode()
 
 
-def test_error_pages_and_the_admin_are_never_cached(client, sources):
+def test_error_pages_and_the_admin_are_never_cached(client, sources, staff_user, rf):
     assert client.get("/de/massnahmen/9.99/").status_code == 404
-    assert not [key for key in caches["default"]._cache if "portal:page" in key]
+    assert caches["default"].get(page_cache.page_key(rf.get("/de/massnahmen/9.99/"))) is None
+    client.get(URL)
+    assert caches["default"].get(page_cache.page_key(rf.get(URL))) is not None
+    client.force_login(staff_user)
+    assert client.get("/admin/").status_code == 200
+    assert caches["default"].get(page_cache.page_key(rf.get("/admin/"))) is None
 
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL is set by .ci/run")
