@@ -78,3 +78,25 @@ def test_filter_form_works_with_the_keyboard_alone(page, live_sources):
     page.keyboard.press("Enter")
     page.wait_for_url("**/de/massnahmen/?*q=Quartiersmanagement*")
     assert page.locator("table.measure-table tbody tr").count() == 1
+
+
+LABEL_BESIDE_CONTROL = """() => [
+  ...document.querySelectorAll('.filter-form__grid .form-field')
+].map(cell => {
+  const label = cell.querySelector('label').getBoundingClientRect();
+  const control = cell.querySelector('input, select').getBoundingClientRect();
+  const left = Math.abs(label.left - control.left) < 2;
+  const right = Math.abs(label.right - control.right) < 2;
+  return {name: cell.querySelector('label').textContent.trim(),
+          sameColumn: left || right, above: label.bottom <= control.top + 1};
+})"""
+
+
+@pytest.mark.parametrize("path", ["/de/massnahmen/", "/ar/massnahmen/", "/de/sachstand/"])
+def test_each_filter_label_stands_right_above_its_own_control(page, live_sources, path):
+    page.set_viewport_size({"width": 1100, "height": 900})
+    page.goto(f"{live_sources.url}{path}")
+    cells = page.evaluate(LABEL_BESIDE_CONTROL)
+    assert len(cells) >= 2
+    misplaced = [cell["name"] for cell in cells if not (cell["sameColumn"] and cell["above"])]
+    assert misplaced == []
