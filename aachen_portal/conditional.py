@@ -13,6 +13,7 @@ import datetime
 import hashlib
 
 from django.apps import apps
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -59,7 +60,14 @@ def _freshness(request) -> tuple[datetime.datetime, str]:
     start_of_day = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
     changed = content_changed_at()
     last_modified = max(changed, start_of_day) if changed else start_of_day
-    fingerprint = f"{changed.isoformat() if changed else '-'}|{today.isoformat()}|{get_language()}"
+    fingerprint = "|".join(
+        [
+            changed.isoformat() if changed else "-",
+            today.isoformat(),
+            get_language(),
+            settings.RELEASE,
+        ]
+    )
     etag = hashlib.sha256(fingerprint.encode()).hexdigest()[:32]
     request._portal_freshness = (last_modified, etag)
     return request._portal_freshness

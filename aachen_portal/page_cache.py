@@ -7,7 +7,8 @@ content changes. One number, the *content version*, lives in the cache; every
 save, delete or many-to-many change of a content model (apps ``fields`` and
 ``measures``, including their history) replaces it, and a page stored under an
 older version is never served again. The day is part of each entry too,
-because pages default to "as of today".
+because pages default to "as of today", and so is the release (``RELEASE``),
+so a deploy with new templates or translations is seen at once.
 
 A hit costs one round trip to the cache (version and page in one ``get_many``)
 and no database query. The cache must be shared by all server processes, so
@@ -22,6 +23,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
@@ -43,8 +45,15 @@ def new_content_version(**_signal_arguments) -> str:
 
 
 def content_signal(sender, **kwargs):
+    """Replace the version now, and again when the write commits.
+
+    The second replacement matters: a visitor whose page was rendered from the
+    old data while the write was still uncommitted stored it under the first
+    new version; the version set on commit never serves that page.
+    """
     if sender._meta.app_label in CONTENT_APPS:
         new_content_version()
+        transaction.on_commit(new_content_version)
 
 
 def connect_signals() -> None:
@@ -52,8 +61,18 @@ def connect_signals() -> None:
         signal.connect(content_signal, dispatch_uid=f"portal-page-cache-{signal}")
 
 
+# Query parameters of public pages. A request with any other parameter, or with
+# free text, is answered but not stored, so random URLs cannot fill the cache.
+CACHEABLE_PARAMETERS = frozenset(
+    {"as_of", "since", "page", "sort", "status", "field", "unit", "commitment", "district",
+     "progress"}
+)  # fmt: skip
+MAX_QUERY_LENGTH = 300
+
+
 def page_key(request) -> str:
-    digest = hashlib.sha256(request.get_full_path().encode("utf-8", "surrogateescape"))
+    """Per absolute URL: pages embed their host in hreflang links and the sitemap."""
+    digest = hashlib.sha256(request.build_absolute_uri().encode("utf-8", "surrogateescape"))
     return f"portal:page:{digest.hexdigest()}"
 
 
@@ -74,6 +93,8 @@ class PublicPageCacheMiddleware:
             and request.method == "GET"
             and request.path_info.startswith(self.prefixes)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
+            and set(request.GET) <= CACHEABLE_PARAMETERS
         )
 
     @staticmethod
@@ -94,7 +115,12 @@ class PublicPageCacheMiddleware:
         version = found.get(VERSION_KEY) or new_content_version()
         today = timezone.localdate().isoformat()
         entry = found.get(key)
-        if entry and entry["version"] == version and entry["day"] == today:
+        if (
+            entry
+            and entry["version"] == version
+            and entry["day"] == today
+            and entry["release"] == settings.RELEASE
+        ):
             return self.rebuild(entry)
 
         response = self.get_response(request)
@@ -103,6 +129,7 @@ class PublicPageCacheMiddleware:
             entry = {
                 "version": version,
                 "day": today,
+                "release": settings.RELEASE,
                 "status": response.status_code,
                 "headers": headers,
                 "content": response.content,

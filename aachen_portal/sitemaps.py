@@ -24,6 +24,9 @@ class PagesSitemap(PortalSitemap):
             "measures:commitments",
             "fields:sources",
             "opendata:index",
+            "measures:report",
+            "leichte_sprache",
+            "accessibility",
         ]
 
     def location(self, item):

@@ -29,7 +29,7 @@ class LeichteSpracheView(TemplateView):
     template_name = "portal/leichte_sprache.html"
 
     def get_context_data(self, **kwargs):
-        concept = SourceDocument.objects.filter(kind=SourceDocument.Kind.CONCEPT).first()
+        concept = SourceDocument.objects.concept()
         measures = Measure.objects.published()
         language = get_language() or settings.LANGUAGE_CODE
         translated = (

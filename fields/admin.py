@@ -37,7 +37,18 @@ def translated_search_fields(*names: str) -> tuple[str, ...]:
 
 
 class HistoryTranslationAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
-    """Tabbed translation forms plus a browsable change history."""
+    """Tabbed translation forms plus a browsable change history.
+
+    The history is an audit trail: a past version can be looked at, never
+    restored from here. ``SIMPLE_HISTORY_REVERT_DISABLED`` only hides the
+    button, so a POST to a version's page is refused here as well — a revert
+    would bypass the status rule, the version check and unit permissions.
+    """
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class DeliberationInline(TranslationTabularInline):

@@ -14,6 +14,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+class SourceDocumentQuerySet(models.QuerySet):
+    def concept(self):
+        """The concept the portal tracks; others (e.g. a predecessor) may exist beside it.
+
+        The first by position: the Integrationskonzept 2018 as loaded.
+        """
+        return self.filter(kind=SourceDocument.Kind.CONCEPT).order_by("position", "pk").first()
+
+
 class SourceDocument(models.Model):
     """A public document the portal's content comes from."""
 
@@ -44,6 +53,8 @@ class SourceDocument(models.Model):
     )
     financing_note = models.TextField(_("Hinweis zur Finanzierung"), blank=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    objects = SourceDocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

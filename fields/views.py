@@ -1,5 +1,5 @@
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
@@ -12,10 +12,9 @@ class HomeView(TemplateView):
     template_name = "fields/home.html"
 
     def get_context_data(self, **kwargs):
-        concept = get_object_or_404(
-            SourceDocument.objects.prefetch_related("key_figures"),
-            kind=SourceDocument.Kind.CONCEPT,
-        )
+        concept = SourceDocument.objects.prefetch_related("key_figures").concept()
+        if concept is None:
+            raise Http404("The concept has not been loaded (manage.py load_sources).")
         fields = ActionField.objects.with_measure_counts()
         overall = Measure.objects.published().progress_summary()
         return super().get_context_data(

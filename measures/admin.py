@@ -372,9 +372,16 @@ class StatusEntryAdmin(UnitScopedMixin, HistoryTranslationAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method == "POST" and object_id is None and request.POST.get("measure"):
+        measure_id = request.POST.get("measure", "") if request.method == "POST" else ""
+        if measure_id and not measure_id.isdigit():
+            # Not a measure at all: the form answers "required" (its autocomplete
+            # widget cannot even render a value that is not a number).
+            request.POST = request.POST.copy()
+            request.POST["measure"] = ""
+        elif object_id is None and measure_id:
+            # A number naming another unit's measure is refused outright.
             allowed = Measure.objects.editable_by(request.user)
-            if not allowed.filter(pk=request.POST["measure"]).exists():
+            if not allowed.filter(pk=measure_id).exists():
                 raise PermissionDenied
         return super().changeform_view(request, object_id, form_url, extra_context)
 

@@ -10,7 +10,7 @@ truth. Translated fields and change history are registered in
 import datetime
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
@@ -34,6 +34,8 @@ class Status(models.TextChoices):
     DROPPED = "dropped", _("entfallen")
 
 
+# A code appears in URLs (measures/converters.py): the same characters only.
+CODE_PATTERN = r"^[0-9A-Za-z._-]{1,20}$"
 PROGRESS_IN_RANGE = Q(progress__isnull=True) | Q(progress__gte=0, progress__lte=100)
 
 
@@ -220,6 +222,12 @@ class Measure(models.Model):
         _("Kennung"),
         max_length=20,
         unique=True,
+        validators=[
+            RegexValidator(
+                CODE_PATTERN,
+                _("Nur Ziffern, Buchstaben, Punkt, Binde- und Unterstrich, z. B. „3.1“."),
+            )
+        ],
         help_text=_("Stabile Kennung aus Nummer des Handlungsfelds und Position, z. B. „3.1“."),
     )
     field = models.ForeignKey(
@@ -280,6 +288,9 @@ class Measure(models.Model):
             models.UniqueConstraint(fields=["field", "position"], name="measure_unique_position"),
             models.CheckConstraint(condition=PROGRESS_IN_RANGE, name="measure_progress_0_100"),
             models.CheckConstraint(condition=Q(position__gte=1), name="measure_position_positive"),
+            models.CheckConstraint(
+                condition=Q(code__regex=CODE_PATTERN), name="measure_code_url_safe"
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="measure_status_known"
             ),

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from measures import converters  # noqa: F401 - registers <measure_code:…>
+
 from aachen_portal.conditional import conditional_page
 
 from . import views
@@ -9,7 +11,7 @@ app_name = "measures"
 urlpatterns = [
     path("massnahmen/", conditional_page(views.MeasureListView.as_view()), name="list"),
     path(
-        "massnahmen/<str:code>/",
+        "massnahmen/<measure_code:code>/",
         conditional_page(views.MeasureDetailView.as_view()),
         name="detail",
     ),

@@ -64,7 +64,7 @@ class DashboardView(TemplateView):
     def get_context_data(self, **kwargs):
         form = ReportingDateForm(self.request.GET)
         context = {"form": form, "statuses": Status.choices}
-        concept = SourceDocument.objects.filter(kind=SourceDocument.Kind.CONCEPT).first()
+        concept = SourceDocument.objects.concept()
         context["concept"] = concept
         if not form.is_valid():
             return super().get_context_data(**context, **kwargs)
@@ -122,7 +122,7 @@ class ReportView(TemplateView):
 
     def get_context_data(self, **kwargs):
         form = ReportingDateForm(self.request.GET)
-        concept = SourceDocument.objects.filter(kind=SourceDocument.Kind.CONCEPT).first()
+        concept = SourceDocument.objects.concept()
         context = {"form": form, "concept": concept}
         if form.is_valid():
             as_of = form.cleaned_data["as_of"]

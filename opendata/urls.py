@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from measures import converters  # noqa: F401 - registers <measure_code:…>
+
 from aachen_portal.conditional import conditional_page
 
 from . import feeds, views
@@ -17,7 +19,7 @@ urlpatterns = [
         name="field_feed",
     ),
     path(
-        "feeds/massnahmen/<str:code>/",
+        "feeds/massnahmen/<measure_code:code>/",
         conditional_page(feeds.MeasureStatusFeed()),
         name="measure_feed",
     ),

@@ -113,3 +113,17 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client, db)
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_sitemap_names_every_public_page_without_arguments(client, sources):
+    from tests.public_pages import public_pattern_names, public_urls
+
+    xml = client.get("/sitemap.xml").content.decode()
+    pages = [
+        url
+        for name, url in public_urls("de").items()
+        if not public_pattern_names()[name]  # pages with arguments come from objects
+    ]
+    assert len(pages) >= 9
+    for url in pages:
+        assert f"<loc>http://testserver{url}</loc>" in xml, url

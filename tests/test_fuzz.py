@@ -76,9 +76,13 @@ def test_random_query_strings_on_every_public_url(client, every_public_url, data
 @SETTINGS
 @given(data=st.data())
 def test_random_paths_below_every_prefix(client, data):
-    prefix = data.draw(st.sampled_from([f"/{code}/" for code in LANGUAGES] + ["/", "/daten/"]))
-    segments = data.draw(st.lists(st.one_of(text, st.just(MARKER)), min_size=1, max_size=4))
-    path = prefix + "/".join(quote(segment, safe="") for segment in segments)
+    below = ["", "massnahmen/", "feeds/massnahmen/", "handlungsfelder/", "selbstverpflichtungen/"]
+    prefixes = [f"/{code}/{route}" for code in LANGUAGES for route in below]
+    prefix = data.draw(st.sampled_from([*prefixes, "/", "/daten/", "/admin/measures/measure/"]))
+    special = st.sampled_from([MARKER, "\x00", "3.1\x00", "%00", "..", "3.1/../../x", "ä" * 30])
+    segments = data.draw(st.lists(st.one_of(text, special), min_size=1, max_size=4))
+    trailing = "/" if data.draw(st.booleans()) else ""
+    path = prefix + "/".join(quote(segment, safe="") for segment in segments) + trailing
     response = client.get(path)
     assert response.status_code in (200, 301, 302, 404), (path, response.status_code)
     assert_safe(response, path)

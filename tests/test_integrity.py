@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from measures.models import Measure, StatusEntry
 from tests.factories import ActionFieldFactory, MeasureFactory, StatusEntryFactory
@@ -95,3 +95,19 @@ def test_deleting_a_measure_leaves_no_orphan_history():
     entry = StatusEntryFactory()
     entry.measure.delete()
     assert not StatusEntry.objects.exists()
+
+
+@pytest.mark.parametrize("code", ["3.1\x00", "3 1", "3/1", "", "x" * 21, "<b>"])
+def test_database_rejects_a_code_that_cannot_stand_in_a_url(code):
+    measure = MeasureFactory()
+    # The check constraint, or (PostgreSQL, for NUL and overlong text) the column type.
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Measure.objects.filter(pk=measure.pk).update(code=code)
+        connection.check_constraints()
+    measure.refresh_from_db()
+    assert measure.code != code
+
+
+def test_crafted_codes_in_urls_are_plain_404s(client):
+    for url in ["/de/massnahmen/%00/", "/de/feeds/massnahmen/%00/", "/de/massnahmen/3.1%20x/"]:
+        assert client.get(url).status_code == 404, url

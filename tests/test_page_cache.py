@@ -127,3 +127,50 @@ def test_with_a_shared_redis_one_process_sees_what_another_changed(client, sourc
         )
         assert "geplant" in client.get(URL).content.decode()
         caches["default"].clear()
+
+
+def test_the_version_is_replaced_again_when_the_write_commits(
+    sources, django_capture_on_commit_callbacks
+):
+    from fields.models import ActionField
+
+    with django_capture_on_commit_callbacks(execute=True):
+        field = ActionField.objects.get(slug="sport")
+        field.summary_de = "Neu"
+        field.save()
+        during = caches["default"].get(page_cache.VERSION_KEY)
+    after = caches["default"].get(page_cache.VERSION_KEY)
+    assert during and after and during != after, (
+        "a page rendered from uncommitted-old data must not survive the commit"
+    )
+
+
+def stored(rf, url) -> bool:
+    return caches["default"].get(page_cache.page_key(rf.get(url))) is not None
+
+
+def test_only_known_parameters_are_stored(client, sources, rf):
+    client.get("/de/massnahmen/?status=planned&sort=title")
+    client.get("/de/massnahmen/?zufall=123")
+    client.get("/de/massnahmen/?q=Wohnen")
+    client.get("/de/massnahmen/?status=" + "x" * 400)
+    assert stored(rf, "/de/massnahmen/?status=planned&sort=title")
+    assert not stored(rf, "/de/massnahmen/?zufall=123")
+    assert not stored(rf, "/de/massnahmen/?q=Wohnen")
+    assert not stored(rf, "/de/massnahmen/?status=" + "x" * 400)
+
+
+def test_a_new_release_is_served_at_once(client, sources, settings, django_assert_max_num_queries):
+    first = client.get(URL)
+    settings.RELEASE = "next-release"
+    with CaptureQueriesContext(connection) as rendering:
+        second = client.get(URL)
+    assert len(rendering.captured_queries) > 0, "rendered anew for the new release"
+    assert second["ETag"] != first["ETag"]
+
+
+def test_each_host_gets_its_own_copy(client, sources, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "portal.example"]
+    client.get(URL)
+    other = client.get(URL, HTTP_HOST="portal.example").content.decode()
+    assert 'href="http://portal.example/en/massnahmen/3.1/"' in other

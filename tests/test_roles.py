@@ -359,3 +359,36 @@ def test_redaktion_cannot_make_anyone_superuser(client, redaktion, fachbereich):
     fachbereich.refresh_from_db()
     assert fachbereich.first_name == "Geändert"
     assert not fachbereich.is_superuser
+
+
+# The audit trail can be read, never used to restore --------------------------
+
+
+@pytest.mark.parametrize("role", ["redaktion", "fachbereich"])
+def test_nobody_restores_a_measure_from_its_history(client, users, measures, role):
+    measure = measures["own"]
+    measure.is_published = False
+    measure.save()
+    old_version = measure.history.order_by("history_date").first()
+    assert old_version.is_published is True
+    client.force_login(users[role])
+    url = reverse(
+        "admin:measures_measure_simple_history", args=[measure.pk, old_version.history_id]
+    )
+    assert client.get(url).status_code == 200, "a past version can be looked at"
+    response = client.post(url, {"code": measure.code, "is_published": "on"})
+    assert response.status_code == 403
+    measure.refresh_from_db()
+    assert measure.is_published is False
+    assert measure.version == 2
+
+
+@pytest.mark.parametrize("value", ["abc", "1; DROP TABLE", "9" * 30, "-1"])
+def test_a_crafted_measure_value_in_a_new_entry_is_a_form_error(client, users, measures, value):
+    client.force_login(users["fachbereich"])
+    response = client.post(
+        reverse("admin:measures_statusentry_add"),
+        {"measure": value, "reported_on": "2025-01-01", "status": "planned"},
+    )
+    assert response.status_code in (200, 403)
+    assert not StatusEntry.objects.exists()

@@ -242,5 +242,8 @@ CACHES = {
     )
 }
 PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", bool(REDIS_URL))
+# Identifies the deployed code (e.g. the git commit); part of every cached page
+# and ETag, so a release with new templates or translations is served at once.
+RELEASE = os.environ.get("RELEASE", "dev")
 PORTAL_PAGE_CACHE_ALIAS = "default"
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", str(24 * 3600)))
