@@ -39,7 +39,8 @@ messages: $(VENV)/.installed-run
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
-	  echo "Chromium is missing and could not be installed: browser tests will skip (and fail in CI)."
+	  { echo "Chromium is missing and could not be installed: browser tests will skip (and fail in CI)."; \
+	    [ -z "$$CI" ]; }
 
 # Load benchmark: gunicorn on PostgreSQL driven by wrk (see bench/run.py and the README).
 bench: $(VENV)/.installed-run

@@ -83,6 +83,14 @@ def seed(total: int, rng: random.Random) -> int:
 
 
 def main() -> None:
+    from django.db import connection
+
+    name = str(connection.settings_dict["NAME"])
+    if not name.startswith("aachen_bench_"):
+        sys.exit(
+            f"Refusing to seed {name!r}: synthetic measures go only into a database "
+            "named aachen_bench_* (set DATABASE_URL), never into the portal's own."
+        )
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--measures", type=int, required=True)
     parser.add_argument("--seed", type=int, default=2018)

@@ -9,7 +9,11 @@ from django.conf import settings
 from fields import source_data as concept_data
 from measures import source_data as catalogue_data
 
-SOURCES = Path(settings.BASE_DIR).parent / "shared" / "sources"
+# A copy of the public source texts travels with the code (fields/sources/), so
+# these checks run from any clone; where the shared originals sit beside the
+# repository, the copy must equal them.
+SOURCES = Path(settings.BASE_DIR) / "fields" / "sources"
+SHARED = Path(settings.BASE_DIR).parent / "shared" / "sources"
 
 
 def normalised(text: str) -> str:
@@ -82,3 +86,13 @@ def test_adoption_facts_match_the_public_record(public_record):
         assert f"{date:%d.%m.%Y} {body}" in public_record, body
     for unit in concept_data.UNITS:
         assert unit["name"] in public_record, unit["name"]
+
+
+def test_the_copy_of_the_sources_equals_the_shared_originals():
+    names = sorted(path.name for path in SOURCES.iterdir())
+    names.remove("COPY.md")
+    assert names == ["README.md", "eine-soziale-gemeinschaft.txt", "integrationskonzept-2018.txt"]
+    if not SHARED.exists():
+        pytest.skip("the shared originals are not beside this clone")
+    for name in names:
+        assert (SOURCES / name).read_bytes() == (SHARED / name).read_bytes(), name
