@@ -3,6 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import models, transaction
 
 from . import source_data
@@ -39,6 +40,27 @@ class LoadReport:
         ]
 
 
+def is_required(instance: models.Model, name: str) -> bool:
+    """A required column (e.g. the German title) is never left empty.
+
+    For a translation column, what counts is its original field, and only in
+    the default language: an English title may stay empty, a German one not.
+    """
+    field = instance._meta.get_field(name)
+    original = getattr(field, "translated_field", field)
+    language = getattr(field, "language", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+    return not original.blank and language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+def ever_held_a_value(instance: models.Model, name: str) -> bool:
+    """Whether a column was filled once: then staff emptied it on purpose."""
+    field = instance._meta.get_field(name)
+    earlier = instance.history.exclude(**{f"{name}__isnull": True})
+    if isinstance(field, models.CharField | models.TextField):
+        earlier = earlier.exclude(**{name: ""})
+    return earlier.exists()
+
+
 def upsert_keeping_edits(
     model: type[models.Model],
     *,
@@ -49,7 +71,8 @@ def upsert_keeping_edits(
     """Create a row from the sources, or fill only the blanks of an existing one.
 
     Staff edits win: a column that already holds a value is never overwritten,
-    and a row that staff deleted (its history ends in a deletion) is not
+    an optional column staff emptied (its history shows a value) is not filled
+    again, and a row that staff deleted (its history ends in a deletion) is not
     recreated. Returns the row, or None where staff deleted it.
 
     Translations written here come from ``locale/content`` and are machine
@@ -77,7 +100,9 @@ def upsert_keeping_edits(
     blanks = [
         name
         for name, value in values.items()
-        if value not in (None, "") and getattr(instance, name) in (None, "")
+        if value not in (None, "")
+        and getattr(instance, name) in (None, "")
+        and (is_required(instance, name) or not ever_held_a_value(instance, name))
     ]
     if not blanks:
         report.note(model, "kept")
