@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -73,8 +74,9 @@ class StatusEntryQuerySet(models.QuerySet):
         return self.filter(is_published=True, measure__is_published=True)
 
     def recent_first(self):
-        """Newest recorded first: the order of the feeds."""
-        return self.order_by("-created_at", "-pk")
+        """Newest published first: the order of the feeds, so a draft published
+        weeks after it was written still reaches subscribers."""
+        return self.order_by(F("published_at").desc(nulls_last=True), "-created_at", "-pk")
 
 
 STATE_FIELDS = ("status_as_of", "progress_as_of", "changed_on_as_of")
@@ -359,6 +361,9 @@ class StatusEntry(models.Model):
         verbose_name=_("erfasst von"),
     )
     created_at = models.DateTimeField(_("erfasst am"), auto_now_add=True)
+    published_at = models.DateTimeField(
+        _("veröffentlicht am"), null=True, blank=True, editable=False
+    )
 
     objects = StatusEntryQuerySet.as_manager()
 
@@ -377,6 +382,16 @@ class StatusEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure.code} · {self.reported_on:%d.%m.%Y} · {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        # The moment of publication, whichever way an entry is published.
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        elif not self.is_published:
+            self.published_at = None
+        super().save(*args, **kwargs)
 
 
 class UnitAssignment(models.Model):

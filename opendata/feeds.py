@@ -1,6 +1,6 @@
 """Atom feeds of published status changes: all, per Handlungsfeld, per measure.
 
-Only published entries of published measures appear, newest recorded first;
+Only published entries of published measures appear, newest published first;
 internal notes and drafts never do.
 """
 
@@ -52,10 +52,10 @@ class StatusFeed(Feed):
         return f"{item.measure.get_absolute_url()}#sachstand-{item.pk}"
 
     def item_pubdate(self, item):
-        return item.created_at
+        return item.published_at or item.created_at
 
     def item_updateddate(self, item):
-        return item.created_at
+        return item.published_at or item.created_at
 
 
 class FieldStatusFeed(StatusFeed):

@@ -127,3 +127,34 @@ def test_sitemap_names_every_public_page_without_arguments(client, sources):
     assert len(pages) >= 9
     for url in pages:
         assert f"<loc>http://testserver{url}</loc>" in xml, url
+
+
+def test_a_draft_published_later_leads_the_feed_with_its_publication_time(
+    client, catalogue, monkeypatch
+):
+    from django.utils import timezone
+
+    from measures import services
+    from measures.models import StatusEntry
+
+    draft = StatusEntry.objects.get(is_published=False, measure__code="102.3")
+    later = timezone.now() + datetime.timedelta(days=30)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    services.publish_status_entry(entry=draft)
+    draft.refresh_from_db()
+    assert draft.published_at == later
+
+    items = entries(atom(client, "/de/feeds/sachstaende/"))
+    assert items[0]["title"] == "102.3 Elternschule: umgesetzt, 100 %"
+    assert items[0]["updated"].startswith(later.strftime("%Y-%m-%d"))
+
+
+def test_unpublishing_clears_the_publication_time(catalogue):
+    from measures.models import StatusEntry
+
+    entry = StatusEntry.objects.filter(is_published=True).first()
+    assert entry.published_at is not None
+    entry.is_published = False
+    entry.save()
+    entry.refresh_from_db()
+    assert entry.published_at is None
