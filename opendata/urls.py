@@ -2,9 +2,8 @@
 
 from django.urls import path
 
-from measures import converters  # noqa: F401 - registers <measure_code:…>
-
 from aachen_portal.conditional import conditional_page
+from measures import converters  # noqa: F401 - registers <measure_code:…>
 
 from . import feeds, views
 
