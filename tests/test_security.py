@@ -38,7 +38,7 @@ def test_every_response_carries_the_security_headers(client, sources, path):
     assert "geolocation=()" in response.headers["Permissions-Policy"]
 
 
-def run_with_production_settings(code: str) -> subprocess.CompletedProcess:
+def run_with_production_settings(code: str, **extra_env: str) -> subprocess.CompletedProcess:
     # A clean environment: the browser tests allow async-unsafe ORM calls in
     # their own process, which a deployment must never do.
     env = {
@@ -47,6 +47,8 @@ def run_with_production_settings(code: str) -> subprocess.CompletedProcess:
         "SECRET_KEY": "x" * 20 + "production-like-secret-key-for-the-deploy-check-0123456789",
         "ALLOWED_HOSTS": "integration.example.org",
         "DATABASE_URL": "sqlite:///:memory:",
+        "ACCESSIBILITY_CONTACT_EMAIL": "barrierefreiheit@example.org",
+        **extra_env,
     }
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -65,6 +67,17 @@ def test_production_settings_pass_the_deploy_check_at_warning_level():
         "call_command('check', '--deploy', '--fail-level', 'WARNING')"
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_check_warns_while_the_accessibility_contact_is_missing():
+    result = run_with_production_settings(
+        "import django, sys; django.setup();"
+        "from django.core.management import call_command;"
+        "call_command('check', '--deploy', '--fail-level', 'WARNING')",
+        ACCESSIBILITY_CONTACT_EMAIL="",
+    )
+    assert result.returncode != 0
+    assert "portal.W001" in result.stderr
 
 
 def test_production_sends_hsts_and_redirects_plain_http_to_https():
