@@ -1,8 +1,24 @@
-"""The concept as the public sources state it, quoted exactly.
+"""The concept and the programme as the public sources state them.
 
-German is the source language: every German string below is quoted verbatim
-from ``shared/sources`` (the slides, the programme chapter, or the public
-record of the council document in the sources' README); ``tests`` check this.
+German is the source language. Two kinds of German strings stand below:
+
+Quotes, verbatim from ``shared/sources`` (the slides, the programme chapter, or
+the public record of the council document in the sources' README): the
+documents' titles, subtitles and publishers, the council reference and its
+title, the names of the deliberating bodies, units and fields, the needs, the
+financing note, each key figure's ``source_quote`` and the funding lines; in
+``measures.source_data`` the measure titles and the commitments with their
+passages. ``tests/test_source_data.py`` checks the field and unit names, needs,
+measures, commitments, passages, source quotes, funding lines, the council
+reference and its title, the dates and the deliberations against the source
+text.
+
+Editorial, written by the portal: the two documents' ``description`` texts
+(German wording of facts the sources state), the key figures' ``label`` texts
+(some reuse the slides' wording), the ``adoption_note`` ("einstimmig", from
+the public record's "adopted unanimously") and the unit number "56", which no
+source states as such: it is read off the council reference "FB 56/0150/WP17".
+
 Nothing here is invented: the sources give no summary for the fields, no
 status, date or responsible unit for any measure, and so neither do we.
 
@@ -78,6 +94,7 @@ DELIBERATIONS = [
 UNITS = [
     {
         "slug": "fb-56",
+        # Editorial: read off the council reference "FB 56/0150/WP17", not stated as such.
         "number": "56",
         "name": "Fachbereich Wohnen, Soziales und Integration",
         "is_lead": True,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import Status
 from .progress import ProgressSummary
@@ -144,7 +145,11 @@ def status_chart(rows: list[FieldRow]) -> Chart:
             parts.append(f"{label} {count}")
         chart_rows.append(ChartRow(label=str(row.field.number), y=y, text_y=text_y, bars=bars))
         sentences.append(
-            _("%(field)s: %(total)s Maßnahmen, davon %(parts)s.")
+            ngettext(
+                "%(field)s: %(total)s Maßnahme, davon %(parts)s.",
+                "%(field)s: %(total)s Maßnahmen, davon %(parts)s.",
+                row.total,
+            )
             % {"field": name, "total": row.total, "parts": ", ".join(parts)}
         )
     return Chart(

@@ -179,6 +179,6 @@ COMMITMENTS = [
             "Das neue Wohngebiet „Richtericher Dell“ soll dafür ein Beispiel werden."
         ),
         "fields": ["wohnen-sozialplanung"],
-        "measures": ["3.3"],
+        "measures": [],
     },
 ]

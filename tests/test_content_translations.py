@@ -73,3 +73,35 @@ def test_proper_names_stay_recognisable_in_every_language():
             (next(t for t in translations if "am Bushof zeigt" in t), "Bushof"),
         ]:
             assert name in translations[german], (language, name)
+
+
+def test_translations_add_no_expansions_or_glosses_the_sources_do_not_give():
+    for language in TARGET_LANGUAGES:
+        translations = catalogue(language)
+        for german, name in [
+            ("Mittel im Bereich des KI", "KI"),
+            ("Sach- und Personalmittel in 2016-18 für das KI", "KI"),
+            (
+                "Soziale Quartiersarbeit am Bushof in Kooperation mit Ordnungsamt und Polizei",
+                "Bushof",
+            ),
+        ]:
+            text = translations[german]
+            assert name in text, (language, german)
+            assert "(" not in text and "（" not in text, (language, text)
+        passage = next(t for german, t in translations.items() if "am Bushof zeigt" in german)
+        assert "Bushof (" not in passage and "Bushof（" not in passage, language
+
+
+def test_the_chapter_title_is_translated_faithfully():
+    expected = {
+        "en": "A social community",
+        "tr": "Sosyal bir topluluk",
+        "ar": "مجتمع اجتماعي",
+        "zh-hans": "一个社会共同体",
+    }
+    for language in TARGET_LANGUAGES:
+        translations = catalogue(language)
+        assert translations["Eine soziale Gemeinschaft"] == expected[language]
+        chapter = next(t for german, t in translations.items() if german.startswith("Kapitel"))
+        assert expected[language] in chapter, language

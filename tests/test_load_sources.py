@@ -105,7 +105,7 @@ def test_loads_the_eleven_commitments_with_exact_wording(sources):
 
 def test_commitment_links_are_all_marked_editorial(sources):
     assert CommitmentField.objects.count() == 7
-    assert CommitmentMeasure.objects.count() == 4
+    assert CommitmentMeasure.objects.count() == 3
     assert set(CommitmentField.objects.values_list("basis", flat=True)) == {"editorial"}
     assert set(CommitmentMeasure.objects.values_list("basis", flat=True)) == {"editorial"}
     quarter = Commitment.objects.get(slug="sozialraeume")

@@ -7,8 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from fields.models import ActionField
 from measures import services
-from measures.models import Measure
+from measures.models import CommitmentMeasure, Measure
+from tests.factories import MeasureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,6 +127,35 @@ def test_measure_page_shows_status_timeline_and_commitments(client, sources):
     assert "Stärkung der Sozialräume durch Quartiersmanagements und Stadtteilbüros" in text
 
 
+def test_measure_page_shows_the_basis_of_each_commitment_link(client, sources):
+    html = page(client, "/de/massnahmen/3.6/")
+    section = text_of(html.split('id="commitments-title"')[1].split("</section>")[0])
+    assert section.count("(redaktionelle Zuordnung)") == 2
+    assert "Redaktionelle Zuordnung des Portals" not in html
+    link = CommitmentMeasure.objects.get(commitment__slug="bushof", measure__code="3.6")
+    link.basis = "confirmed"
+    link.save()
+    html = page(client, "/de/massnahmen/3.6/")
+    section = text_of(html.split('id="commitments-title"')[1].split("</section>")[0])
+    assert (
+        "Stärkung der Sozialräume durch Quartiersmanagements und Stadtteilbüros "
+        "(redaktionelle Zuordnung)"
+    ) in section
+    assert (
+        "Soziale Quartiersarbeit am Bushof in Kooperation mit Ordnungsamt und Polizei "
+        "(von der Stadt bestätigt)"
+    ) in section
+
+
+def test_status_chart_counts_one_measure_in_the_singular(client, sources):
+    MeasureFactory(field=ActionField.objects.get(slug="sport"), position=1)
+    html = page(client, "/de/sachstand/")
+    svg = html.split('<svg class="chart__svg"')[1].split("</svg>")[0]
+    desc = text_of(svg.split("<desc")[1].split("</desc>")[0].split(">", 1)[1])
+    assert "4. Sport: 1 Maßnahme, davon kein Sachstand gemeldet 1." in desc
+    assert "3. Wohnen / Sozialplanung: 6 Maßnahmen, davon" in desc
+
+
 def test_unknown_field_and_measure_are_404(client, sources):
     assert client.get("/de/handlungsfelder/gibt-es-nicht/").status_code == 404
     assert client.get("/de/massnahmen/9.99/").status_code == 404
@@ -167,3 +198,16 @@ def test_language_switcher_links_to_the_same_page_in_every_language(client, sour
     ]:
         assert f'href="/{code}/massnahmen/3.1/" hreflang="{code}" lang="{code}"' in html
         assert f">{name}</a>" in html
+
+
+def test_a_second_concept_document_does_not_break_the_home_page(client, sources):
+    from fields.models import SourceDocument
+
+    SourceDocument.objects.create(
+        slug="integrationskonzept-2006",
+        kind=SourceDocument.Kind.CONCEPT,
+        title_de="Erstes Integrationskonzept",
+        position=9,
+    )
+    html = page(client, "/de/")
+    assert "6 von 107 Maßnahmen erfasst" in text_of(html)
