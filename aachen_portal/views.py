@@ -63,9 +63,9 @@ class AccessibilityStatementView(TemplateView):
     """Erklärung zur Barrierefreiheit (BITV 2.0 / BITV NRW), linked from every footer.
 
     The feedback contact comes from settings (``ACCESSIBILITY_CONTACT_EMAIL``,
-    ``ACCESSIBILITY_CONTACT_PHONE``); while the city has not configured one,
-    the page names the public website of the responsible Fachbereich instead
-    of inventing an address.
+    ``ACCESSIBILITY_CONTACT_PHONE``); while the city has not named one, the page
+    says so and points to the city's public integration pages instead of
+    inventing an address (and ``check --deploy`` warns).
     """
 
     template_name = "portal/accessibility.html"

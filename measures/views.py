@@ -153,7 +153,9 @@ class MeasureDetailView(DetailView):
         measure = self.object
         return super().get_context_data(
             timeline=StatusEntry.objects.published().filter(measure=measure).latest_first(),
-            commitments=measure.commitments.all(),
+            commitment_links=measure.commitmentmeasure_set.select_related("commitment").order_by(
+                "commitment__position"
+            ),
             **kwargs,
         )
 

@@ -30,8 +30,9 @@ def test_statement_names_conformity_gaps_feedback_and_enforcement(client, source
     )
 
 
-def test_statement_points_to_the_fachbereich_until_a_contact_is_configured(client, sources):
+def test_statement_says_no_contact_is_named_yet_until_one_is_configured(client, sources):
     html = client.get("/de/barrierefreiheit/").content.decode()
+    assert "noch keine Kontaktstelle benannt" in html
     assert 'href="https://www.aachen.de/integration"' in html
     assert "mailto:" not in html
 
