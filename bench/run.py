@@ -166,7 +166,10 @@ def serve_and_measure(env, connections: int, seconds: int, workers: int, *, cach
 def measure_size(size: int, connections: int, seconds: int, workers: int, keep: bool) -> dict:
     database = f"aachen_bench_{size}"
     env = env_for(database)
-    if not keep:
+    if keep:  # same data, but the schema and catalogues of this checkout
+        run([PYTHON, "manage.py", "migrate", "-v0"], env)
+        run([PYTHON, "manage.py", "compilemessages", "--ignore=.venv", "-v0"], env)
+    else:
         recreate_database(database)
         prepare(size, env)
     size_bytes = write_baseline(env)
