@@ -315,3 +315,13 @@ def test_a_provenance_record_and_its_history_open_read_only_in_the_admin(
     assert client.get(change).status_code == 200
     assert client.get(history).status_code == 200
     assert client.get(reverse("admin:fields_translationprovenance_add")).status_code == 403
+
+
+def test_overview_marks_each_text_with_its_language_and_direction(client, sources, staff_user):
+    client.force_login(staff_user)
+    measure = Measure.objects.get(code="3.1")
+    measure.title_de = "Geänderter Titel"
+    measure.save()
+    html = client.get(reverse(OVERVIEW), {"language": "ar", "state": "outdated"}).content.decode()
+    assert '<td lang="ar" dir="rtl">' in html
+    assert '<td lang="de" dir="ltr">Geänderter Titel</td>' in html
