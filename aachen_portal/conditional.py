@@ -12,24 +12,17 @@ so the validators never predate the start of the current day.
 import datetime
 import hashlib
 
-from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
-from simple_history.models import HistoricalChanges
 
-CONTENT_APPS = ("fields", "measures")
+from measures.content import history_models
 
 
 def history_tables() -> list[str]:
-    return [
-        model._meta.db_table
-        for app in CONTENT_APPS
-        for model in apps.get_app_config(app).get_models()
-        if issubclass(model, HistoricalChanges)
-    ]
+    return [model._meta.db_table for model in history_models()]
 
 
 def content_changed_at() -> datetime.datetime | None:

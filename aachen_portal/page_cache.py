@@ -4,8 +4,8 @@ Public pages are the same for every visitor of a URL: the language is part of
 the path, the data files and the sitemap have one address. So a rendered
 response can be kept per URL (path and query) and served again until the
 content changes. One number, the *content version*, lives in the cache; every
-save, delete or many-to-many change of a content model (apps ``fields`` and
-``measures``, including their history) replaces it, and a page stored under an
+save, delete or many-to-many change of a content model (``measures.content``,
+including their history) replaces it, and a page stored under an
 older version is never served again. The day is part of each entry too,
 because pages default to "as of today", and so is the release (``RELEASE``),
 so a deploy with new templates or translations is seen at once.
@@ -29,7 +29,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import has_vary_header
 
-CONTENT_APPS = ("fields", "measures")
+from measures.content import is_content
+
 VERSION_KEY = "portal:content-version"
 CACHED_PREFIXES = ("/daten/", "/sitemap.xml")
 
@@ -51,7 +52,7 @@ def content_signal(sender, **kwargs):
     old data while the write was still uncommitted stored it under the first
     new version; the version set on commit never serves that page.
     """
-    if sender._meta.app_label in CONTENT_APPS:
+    if is_content(sender):
         new_content_version()
         transaction.on_commit(new_content_version)
 

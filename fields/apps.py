@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class FieldsConfig(AppConfig):
     name = "fields"
     verbose_name = _("Konzept und Handlungsfelder")
-
-    def ready(self):
-        from .provenance import connect_signals
-
-        connect_signals()

@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import models, transaction
 
+from translations.content import localized_values
+from translations.languages import column, source_language
+from translations.provenance import mark_as_machine_translation, translated_fields
+
 from . import source_data
-from .content_translations import localized_values
 from .models import (
     ActionField,
     Deliberation,
@@ -18,7 +21,6 @@ from .models import (
     SourceDocument,
     UnitInvolvement,
 )
-from .provenance import column, mark_as_machine_translation, source_language, translated_fields
 
 LOADER_REASON = "load_sources"
 

@@ -15,7 +15,6 @@ from .models import (
     Need,
     OrganisationalUnit,
     SourceDocument,
-    TranslationProvenance,
     UnitInvolvement,
 )
 
@@ -73,6 +72,5 @@ for model in (
     Need,
     KeyFigure,
     FundingLine,
-    TranslationProvenance,
 ):
     track_history(model)

@@ -21,7 +21,7 @@ from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm
 from modeltranslation.admin import TranslationStackedInline
 
-from fields.admin import HistoryTranslationAdmin, translated_search_fields
+from translations.admin import HistoryTranslationAdmin, translated_search_fields
 
 from . import catalogue, services
 from .forms import MeasureAdminForm, StatusUpdateForm

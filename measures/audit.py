@@ -6,7 +6,6 @@ first, with the changed fields and their old and new values; deleted objects
 stay reachable through their history page.
 """
 
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -16,20 +15,11 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from .content import tracked_models
 from .forms import describe_changes
 
-AUDITED_APPS = ("fields", "measures")
 TYPE_LABELS = {"+": _("angelegt"), "~": _("geändert"), "-": _("gelöscht")}
 PER_PAGE = 50
-
-
-def tracked_models() -> list:
-    return [
-        model
-        for label in AUDITED_APPS
-        for model in apps.get_app_config(label).get_models()
-        if hasattr(model._meta, "simple_history_manager_attribute")
-    ]
 
 
 def visible_models(user) -> dict[str, type]:

@@ -10,17 +10,14 @@ import re
 
 import django_filters
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
-from modeltranslation.utils import build_localized_fieldname
 
 from fields.models import ActionField, OrganisationalUnit
+from translations.search import localized_value
 
 from .models import Commitment, Measure, Status
 
@@ -202,8 +199,5 @@ def sort_measures(queryset, key: str):
             F("changed_on_as_of").desc(nulls_last=True), "field__number", "position"
         )
     if key == "title":
-        localized = build_localized_fieldname("title", get_language() or settings.LANGUAGE_CODE)
-        return queryset.order_by(
-            Coalesce(NullIf(localized, Value("")), "title_de"), "field__number", "position"
-        )
+        return queryset.order_by(localized_value("title"), "field__number", "position")
     return queryset.order_by("field__number", "position")

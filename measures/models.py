@@ -17,9 +17,9 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from fields.models import ActionField, OrganisationalUnit, SourceDocument
+from translations.search import search_translated
 
 
 class Status(models.TextChoices):
@@ -171,12 +171,8 @@ class MeasureQuerySet(models.QuerySet):
         return self.filter(commitments=commitment)
 
     def search(self, text: str):
-        """Free text across title and description in every language."""
-        query = Q()
-        for name in ("title", "description"):
-            for code, _name in settings.LANGUAGES:
-                query |= Q(**{f"{build_localized_fieldname(name, code)}__icontains": text})
-        return self.filter(query)
+        """Free text across title and description (``translations.search``: every language)."""
+        return self.filter(search_translated(["title", "description"], text))
 
     def order_by_status(self, descending: bool = False):
         """Order by the status vocabulary (kein Sachstand … entfallen), then code."""

@@ -1,7 +1,7 @@
 """The two staff roles, as permission bundles on Django groups.
 
 - **Redaktion** (editorial office of the integration unit): every permission on
-  the portal's content (apps ``fields`` and ``measures``: measures of all units,
+  the portal's content (``measures.content.CONTENT_APPS``: measures of all units,
   status entries incl. publishing, commitments, sources, fields, unit
   assignments, history), the catalogue import, and managing staff accounts
   and unlocking login lockouts.
@@ -15,11 +15,11 @@ The groups are created by migration ``measures.0003_roles``; after every
 ``migrate`` the Redaktion also receives permissions of models added since.
 """
 
+from .content import CONTENT_APPS
+
 REDAKTION = "Redaktion"
 FACHBEREICH = "Fachbereich"
 
-# Apps whose every permission belongs to the Redaktion.
-EDITORIAL_APPS = ("fields", "measures")
 EDITORIAL_EXTRA = (
     "auth.view_user",
     "auth.add_user",
@@ -51,7 +51,7 @@ def sync_roles(apps) -> None:
     Permission = apps.get_model("auth", "Permission")
 
     redaktion, _created = Group.objects.get_or_create(name=REDAKTION)
-    content = Permission.objects.filter(content_type__app_label__in=EDITORIAL_APPS)
+    content = Permission.objects.filter(content_type__app_label__in=CONTENT_APPS)
     # The audit trail is read-only for everyone: no add/change/delete on history rows.
     for action in ("add", "change", "delete"):
         content = content.exclude(codename__startswith=f"{action}_historical")

@@ -3,8 +3,9 @@
 import pytest
 from django.conf import settings
 
-from fields.content_translations import catalogue
-from fields.provenance import column, translated_fields, translated_models
+from translations.content import translations_of
+from translations.languages import column
+from translations.provenance import translated_fields, translated_models
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def test_the_loader_ships_german_texts_to_translate(sources):
 
 @pytest.mark.parametrize("language", TARGET_LANGUAGES)
 def test_every_shipped_german_text_has_a_translation(sources, language):
-    translations = catalogue(language)
+    translations = translations_of(language)
     missing = sorted(
         text for text in shipped_german_texts() if not (translations.get(text) or "").strip()
     )
@@ -39,7 +40,7 @@ def test_every_shipped_german_text_has_a_translation(sources, language):
 
 @pytest.mark.parametrize("language", TARGET_LANGUAGES)
 def test_the_catalogue_translates_nothing_the_loader_does_not_ship(sources, language):
-    assert sorted(set(catalogue(language)) - shipped_german_texts()) == []
+    assert sorted(set(translations_of(language)) - shipped_german_texts()) == []
 
 
 @pytest.mark.parametrize("language", TARGET_LANGUAGES)
@@ -59,13 +60,13 @@ def test_every_loaded_row_has_every_translated_text_in_every_language(sources, l
 
 def test_translations_keep_the_line_structure_of_the_german_text():
     for language in TARGET_LANGUAGES:
-        for german, text in catalogue(language).items():
+        for german, text in translations_of(language).items():
             assert german.count("\n") == text.count("\n"), (language, german[:40])
 
 
 def test_proper_names_stay_recognisable_in_every_language():
     for language in TARGET_LANGUAGES:
-        translations = catalogue(language)
+        translations = translations_of(language)
         assert "KOMM-AN" in translations["Landes-Förderung über das Programm KOMM-AN"]
         for german, name in [
             (next(t for t in translations if "Richtericher Dell" in t), "Richtericher Dell"),
@@ -77,7 +78,7 @@ def test_proper_names_stay_recognisable_in_every_language():
 
 def test_translations_add_no_expansions_or_glosses_the_sources_do_not_give():
     for language in TARGET_LANGUAGES:
-        translations = catalogue(language)
+        translations = translations_of(language)
         for german, name in [
             ("Mittel im Bereich des KI", "KI"),
             ("Sach- und Personalmittel in 2016-18 für das KI", "KI"),
@@ -101,7 +102,7 @@ def test_the_chapter_title_is_translated_faithfully():
         "zh-hans": "一个社会共同体",
     }
     for language in TARGET_LANGUAGES:
-        translations = catalogue(language)
+        translations = translations_of(language)
         assert translations["Eine soziale Gemeinschaft"] == expected[language]
         chapter = next(t for german, t in translations.items() if german.startswith("Kapitel"))
         assert expected[language] in chapter, language

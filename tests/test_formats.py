@@ -7,9 +7,10 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from fields.templatetags.portal import figure_value, percent
+from fields.templatetags.concept import figure_value
 from measures import services
 from measures.models import Measure
+from translations.templatetags.translated import percent
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ import io
 import pytest
 from django.core.management import call_command
 
-from fields import content_translations
 from fields.models import SourceDocument
 from measures.models import Measure
+from translations import content
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +34,11 @@ def test_a_translation_staff_emptied_stays_empty(sources):
 
 
 def test_a_translation_added_in_a_later_release_is_filled_in(db, monkeypatch):
-    real = content_translations.catalogue
-    monkeypatch.setattr(
-        content_translations, "catalogue", lambda code: {} if code == "tr" else real(code)
-    )
+    real = content.translations_of
+    monkeypatch.setattr(content, "translations_of", lambda code: {} if code == "tr" else real(code))
     load()
     assert Measure.objects.get(code="3.1").title_tr == ""
 
-    monkeypatch.setattr(content_translations, "catalogue", real)
+    monkeypatch.setattr(content, "translations_of", real)
     load()
     assert Measure.objects.get(code="3.1").title_tr != ""

@@ -6,16 +6,17 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from fields import provenance
-from fields.models import ActionField, TranslationProvenance, TranslationStatus
-from fields.provenance import TranslationState
+from fields.models import ActionField
 from measures.models import Commitment, Measure
 from tests.factories import MeasureFactory
+from translations import provenance
+from translations.models import TranslationOrigin, TranslationProvenance
+from translations.provenance import TranslationState
 
 pytestmark = pytest.mark.django_db
 
-OVERVIEW = "admin:fields_translationprovenance_changelist"
-REVIEW = "admin:fields_translationprovenance_review"
+OVERVIEW = "admin:translations_translationprovenance_changelist"
+REVIEW = "admin:translations_translationprovenance_review"
 
 
 def record_of(obj, field_name, language):
@@ -40,7 +41,7 @@ def test_loaded_translations_are_recorded_as_unreviewed_machine_translations(sou
     measure = Measure.objects.get(code="3.1")
     for language in ("en", "tr", "ar", "zh-hans"):
         record = record_of(measure, "title", language)
-        assert record.status == TranslationStatus.MACHINE
+        assert record.status == TranslationOrigin.MACHINE
         assert record.reviewed_by is None and record.reviewed_at is None
         assert record.source_digest == provenance.digest(measure.title_de)
         assert state_of(measure, "title", language) == TranslationState.UNREVIEWED
@@ -144,7 +145,7 @@ def test_staff_marking_a_translation_reviewed_records_who_and_when(client, sourc
     assert response.status_code == 302
     assert response.url.endswith("?language=ar&state=unreviewed")
     record = record_of(measure, "title", "ar")
-    assert record.status == TranslationStatus.REVIEWED
+    assert record.status == TranslationOrigin.REVIEWED
     assert record.reviewed_by == staff_user
     assert record.reviewed_at is not None
     assert state_of(measure, "title", "ar") == TranslationState.REVIEWED
@@ -183,14 +184,14 @@ def test_a_translation_staff_write_in_the_admin_is_recorded_as_reviewed_by_them(
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     record = record_of(field, "name", "en")
-    assert record.status == TranslationStatus.REVIEWED
+    assert record.status == TranslationOrigin.REVIEWED
     assert record.reviewed_by == staff_user
-    assert record_of(field, "name", "tr").status == TranslationStatus.MACHINE
+    assert record_of(field, "name", "tr").status == TranslationOrigin.MACHINE
 
 
 def test_a_translation_written_without_a_known_author_counts_as_unreviewed(db):
     measure = MeasureFactory(title_en="A translation from somewhere")
-    assert record_of(measure, "title", "en").status == TranslationStatus.MACHINE
+    assert record_of(measure, "title", "en").status == TranslationOrigin.MACHINE
     assert state_of(measure, "title", "en") == TranslationState.UNREVIEWED
 
 
@@ -204,7 +205,7 @@ def test_an_emptied_translation_is_missing_again(db):
 
 def test_a_text_written_only_in_another_language_is_an_original(db):
     measure = MeasureFactory(description_en="Written in English by the department")
-    assert record_of(measure, "description", "en").status == TranslationStatus.ORIGINAL
+    assert record_of(measure, "description", "en").status == TranslationOrigin.ORIGINAL
     assert state_of(measure, "description", "en") == TranslationState.ORIGINAL
 
 
@@ -310,11 +311,11 @@ def test_a_provenance_record_and_its_history_open_read_only_in_the_admin(
 ):
     client.force_login(staff_user)
     record = record_of(Measure.objects.get(code="3.1"), "title", "en")
-    change = reverse("admin:fields_translationprovenance_change", args=[record.pk])
-    history = reverse("admin:fields_translationprovenance_history", args=[record.pk])
+    change = reverse("admin:translations_translationprovenance_change", args=[record.pk])
+    history = reverse("admin:translations_translationprovenance_history", args=[record.pk])
     assert client.get(change).status_code == 200
     assert client.get(history).status_code == 200
-    assert client.get(reverse("admin:fields_translationprovenance_add")).status_code == 403
+    assert client.get(reverse("admin:translations_translationprovenance_add")).status_code == 403
 
 
 def test_overview_marks_each_text_with_its_language_and_direction(client, sources, staff_user):

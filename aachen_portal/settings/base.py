@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "aachen_portal",
+    "translations",
     "fields",
     "measures",
     "opendata",

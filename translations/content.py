@@ -10,17 +10,14 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from modeltranslation.utils import build_localized_fieldname
+
+from .languages import column, language_codes, source_language
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "locale" / "content"
 
 
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
-
-
 @cache
-def catalogue(language: str) -> dict[str, str]:
+def translations_of(language: str) -> dict[str, str]:
     path = CONTENT_DIR / f"{language}.json"
     if not path.exists():
         return {}
@@ -35,6 +32,6 @@ def localized_values(field_name: str, german: str) -> dict[str, str]:
     """
     values = {}
     for code in language_codes():
-        text = german if code == settings.LANGUAGE_CODE else catalogue(code).get(german, "")
-        values[build_localized_fieldname(field_name, code)] = text
+        text = german if code == source_language() else translations_of(code).get(german, "")
+        values[column(field_name, code)] = text
     return values

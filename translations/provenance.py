@@ -25,7 +25,6 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
@@ -33,11 +32,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.manager import get_translatable_fields_for_model
 from modeltranslation.translator import translator
-from modeltranslation.utils import build_localized_fieldname
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
-from .models import TranslationProvenance, TranslationStatus
+from .languages import column, source_language, target_languages
+from .models import TranslationOrigin, TranslationProvenance
 
 
 class TranslationState(models.TextChoices):
@@ -59,25 +58,12 @@ def digest(text: str | None) -> str:
     return hashlib.sha256(normalised(text).encode("utf-8")).hexdigest()
 
 
-def source_language() -> str:
-    return settings.LANGUAGE_CODE
-
-
-def target_languages() -> list[str]:
-    """Every configured language except German, the source."""
-    return [code for code, _name in settings.LANGUAGES if code != source_language()]
-
-
 def translated_models() -> list[type[models.Model]]:
     return [m for m in translator.get_registered_models(abstract=False) if not m._meta.proxy]
 
 
 def translated_fields(model: type[models.Model]) -> list[str]:
     return list(get_translatable_fields_for_model(model) or [])
-
-
-def column(field_name: str, language: str) -> str:
-    return build_localized_fieldname(field_name, language)
 
 
 def classify(german: str, text: str, record) -> TranslationState | None:
@@ -94,11 +80,11 @@ def classify(german: str, text: str, record) -> TranslationState | None:
     status, source_digest = (
         (record.status, record.source_digest) if hasattr(record, "status") else record
     )
-    if status == TranslationStatus.ORIGINAL:
+    if status == TranslationOrigin.ORIGINAL:
         return TranslationState.ORIGINAL
     if source_digest != digest(german):
         return TranslationState.OUTDATED
-    if status == TranslationStatus.REVIEWED:
+    if status == TranslationOrigin.REVIEWED:
         return TranslationState.REVIEWED
     return TranslationState.UNREVIEWED
 
@@ -122,7 +108,7 @@ def mark_as_machine_translation(instance: models.Model, german_sources: dict[str
     were made from (which may differ from the German column if staff edited it).
     """
     instance._translation_origin = {
-        "status": TranslationStatus.MACHINE,
+        "status": TranslationOrigin.MACHINE,
         "sources": german_sources,
     }
 
@@ -157,19 +143,19 @@ def sync_provenance(instance: models.Model, *, user=None) -> None:
             if record is not None and record.text_digest == text_digest:
                 continue
             if not normalised(german):
-                status = TranslationStatus.ORIGINAL
+                status = TranslationOrigin.ORIGINAL
             elif origin:
                 status = origin["status"]
             elif author is not None:
-                status = TranslationStatus.REVIEWED
+                status = TranslationOrigin.REVIEWED
             else:
-                status = TranslationStatus.MACHINE
+                status = TranslationOrigin.MACHINE
             values = {
                 "status": status,
                 "source_digest": digest(source),
                 "text_digest": text_digest,
-                "reviewed_by": author if status == TranslationStatus.REVIEWED else None,
-                "reviewed_at": now if status == TranslationStatus.REVIEWED else None,
+                "reviewed_by": author if status == TranslationOrigin.REVIEWED else None,
+                "reviewed_at": now if status == TranslationOrigin.REVIEWED else None,
             }
             if record is None:
                 created.append(
@@ -210,9 +196,9 @@ def mark_reviewed(
         field_name=field_name,
         language=language,
         defaults={
-            "status": TranslationStatus.REVIEWED
+            "status": TranslationOrigin.REVIEWED
             if normalised(german)
-            else TranslationStatus.ORIGINAL,
+            else TranslationOrigin.ORIGINAL,
             "source_digest": digest(german),
             "text_digest": digest(text),
             "reviewed_by": user,
@@ -238,8 +224,8 @@ def on_delete(sender, instance, **kwargs):
 
 def connect_signals() -> None:
     """Keep provenance for every model registered with modeltranslation."""
-    post_save.connect(on_save, dispatch_uid="fields.provenance.on_save")
-    post_delete.connect(on_delete, dispatch_uid="fields.provenance.on_delete")
+    post_save.connect(on_save, dispatch_uid="translations.provenance.on_save")
+    post_delete.connect(on_delete, dispatch_uid="translations.provenance.on_delete")
 
 
 # --- reading -----------------------------------------------------------------
