@@ -11,6 +11,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from translations.display import shown_text
+
 
 class SourceDocumentQuerySet(models.QuerySet):
     def concept(self):
@@ -109,6 +111,11 @@ class OrganisationalUnit(models.Model):
     def __str__(self) -> str:
         return f"FB {self.number} {self.name}" if self.number else self.name
 
+    def label(self, lookup=None) -> str:
+        """The unit as residents read it, by the display rule (``translations.display``)."""
+        name = shown_text(self, "name", lookup=lookup)
+        return f"FB {self.number} {name}" if self.number else name
+
 
 class UnitInvolvement(models.Model):
     """A unit named in a document: as its lead or as involved."""
@@ -169,6 +176,10 @@ class ActionField(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("fields:detail", kwargs={"slug": self.slug})
+
+    def label(self, lookup=None) -> str:
+        """Number and name as residents read them, by the display rule."""
+        return f"{self.number}. {shown_text(self, 'name', lookup=lookup)}"
 
 
 class Need(models.Model):

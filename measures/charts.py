@@ -12,6 +12,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from translations.provenance import ProvenanceLookup
+
 from .models import Status
 from .progress import ProgressSummary
 
@@ -28,6 +30,7 @@ class FieldRow:
     field: object
     summary: ProgressSummary
     counts: list = field(default_factory=list)  # [(status value, label, count)] in vocabulary order
+    name: str = ""  # number and name by the display rule
 
     @property
     def total(self) -> int:
@@ -36,7 +39,7 @@ class FieldRow:
 
 def field_rows(fields, by_field: dict) -> list[FieldRow]:
     """One row per Handlungsfeld, including fields without catalogued measures."""
-    rows = []
+    rows, lookup = [], ProvenanceLookup()
     for action_field in fields:
         summary, counts = by_field.get(action_field.pk, (ProgressSummary(), {}))
         rows.append(
@@ -44,6 +47,7 @@ def field_rows(fields, by_field: dict) -> list[FieldRow]:
                 field=action_field,
                 summary=summary,
                 counts=[(value, label, counts.get(value, 0)) for value, label in Status.choices],
+                name=action_field.label(lookup),
             )
         )
     return rows
@@ -113,7 +117,7 @@ def status_chart(rows: list[FieldRow]) -> Chart:
     chart_rows, sentences = [], []
     for index, row in enumerate(rows):
         y, text_y = _row_geometry(index)
-        name = str(row.field)
+        name = row.name
         if not row.total:
             chart_rows.append(
                 ChartRow(
@@ -165,7 +169,7 @@ def progress_chart(rows: list[FieldRow]) -> Chart:
     chart_rows, sentences = [], []
     for index, row in enumerate(rows):
         y, text_y = _row_geometry(index)
-        name = str(row.field)
+        name = row.name
         summary = row.summary
         if summary.average is None:
             chart_rows.append(

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelChoiceField
 
 from fields.models import ActionField, OrganisationalUnit
+from translations.provenance import ProvenanceLookup
 from translations.search import localized_value
 
 from .models import Commitment, Measure, Status
@@ -26,7 +27,23 @@ SLUG_SHAPE = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 
 
 class SlugChoiceField(ModelChoiceField):
-    """A choice by slug that checks the slug's shape before asking the database."""
+    """A choice by slug that checks the slug's shape before asking the database.
+
+    Options are labelled by the display rule (the model's ``label()``), sharing
+    one provenance lookup among all of them.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lookup = ProvenanceLookup()
+
+    def __deepcopy__(self, memo):
+        copy = super().__deepcopy__(memo)
+        copy.lookup = ProvenanceLookup()  # each form reads the provenance anew
+        return copy
+
+    def label_from_instance(self, obj):
+        return obj.label(self.lookup)
 
     def to_python(self, value):
         if value in self.empty_values:

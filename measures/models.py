@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from fields.models import ActionField, OrganisationalUnit, SourceDocument
+from translations.display import shown_text
 from translations.search import search_translated
 
 
@@ -465,6 +466,10 @@ class Commitment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("measures:commitment", kwargs={"slug": self.slug})
+
+    def label(self, lookup=None) -> str:
+        """The title as residents read it, by the display rule (``translations.display``)."""
+        return shown_text(self, "title", lookup=lookup)
 
 
 class CommitmentField(models.Model):

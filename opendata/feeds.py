@@ -1,8 +1,11 @@
 """Atom feeds of published status changes: all, per Handlungsfeld, per measure.
 
 Only published entries of published measures appear, newest published first;
-internal notes and drafts never do.
+internal notes and drafts never do. Titles and notes follow the display rule
+(``translations.display``): an outdated or missing translation shows German.
 """
+
+from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -13,8 +16,29 @@ from django.utils.translation import gettext as _
 
 from fields.models import ActionField
 from measures.models import Measure, StatusEntry
+from translations.display import shown_text
+from translations.provenance import ProvenanceLookup
 
 FEED_LENGTH = 50
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One status entry as the feed shows it, its texts chosen by the display rule."""
+
+    entry: StatusEntry
+    title: str
+    description: str
+
+
+def feed_item(entry: StatusEntry, lookup: ProvenanceLookup) -> FeedItem:
+    status = entry.get_status_display()
+    if entry.progress is not None:
+        status = _("%(status)s, %(progress)s %%") % {"status": status, "progress": entry.progress}
+    title = f"{entry.measure.code} {shown_text(entry.measure, 'title', lookup=lookup)}: {status}"
+    date = _("Stand vom %(date)s") % {"date": date_format(entry.reported_on, "DATE_FORMAT")}
+    note = shown_text(entry, "public_note", lookup=lookup)
+    return FeedItem(entry, title, f"{date}. {note}" if note else f"{date}.")
 
 
 class StatusFeed(Feed):
@@ -33,29 +57,24 @@ class StatusFeed(Feed):
         return StatusEntry.objects.public()
 
     def items(self, obj):
-        return self.entries(obj).recent_first().select_related("measure")[:FEED_LENGTH]
+        lookup = ProvenanceLookup()
+        entries = self.entries(obj).recent_first().select_related("measure")[:FEED_LENGTH]
+        return [feed_item(entry, lookup) for entry in entries]
 
     def item_title(self, item):
-        status = item.get_status_display()
-        if item.progress is not None:
-            status = _("%(status)s, %(progress)s %%") % {
-                "status": status,
-                "progress": item.progress,
-            }
-        return f"{item.measure.code} {item.measure.title}: {status}"
+        return item.title
 
     def item_description(self, item):
-        date = _("Stand vom %(date)s") % {"date": date_format(item.reported_on, "DATE_FORMAT")}
-        return f"{date}. {item.public_note}" if item.public_note else f"{date}."
+        return item.description
 
     def item_link(self, item):
-        return f"{item.measure.get_absolute_url()}#sachstand-{item.pk}"
+        return f"{item.entry.measure.get_absolute_url()}#sachstand-{item.entry.pk}"
 
     def item_pubdate(self, item):
-        return item.published_at or item.created_at
+        return item.entry.published_at or item.entry.created_at
 
     def item_updateddate(self, item):
-        return item.published_at or item.created_at
+        return item.entry.published_at or item.entry.created_at
 
 
 class FieldStatusFeed(StatusFeed):
@@ -63,7 +82,7 @@ class FieldStatusFeed(StatusFeed):
         return get_object_or_404(ActionField, slug=slug)
 
     def title(self, obj):
-        return _("Neue Sachstände im Handlungsfeld %(field)s") % {"field": obj}
+        return _("Neue Sachstände im Handlungsfeld %(field)s") % {"field": obj.label()}
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -77,7 +96,9 @@ class MeasureStatusFeed(StatusFeed):
         return get_object_or_404(Measure.objects.published(), code=code)
 
     def title(self, obj):
-        return _("Neue Sachstände der Maßnahme %(measure)s") % {"measure": obj}
+        return _("Neue Sachstände der Maßnahme %(measure)s") % {
+            "measure": f"{obj.code} {shown_text(obj, 'title')}"
+        }
 
     def link(self, obj):
         return obj.get_absolute_url()
