@@ -14,8 +14,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from measures import services
-from measures.catalogue import COLUMNS, SpreadsheetError
 from measures.models import Measure, StatusEntry
+from measures.spreadsheet import import_catalogue
+from measures.spreadsheet.columns import COLUMNS
+from measures.spreadsheet.reading import SpreadsheetError
 from tests.factories import MeasureFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,9 +148,7 @@ def test_good_catalogue_of_107_rows_is_previewed_then_imported_in_the_admin(
 
 def test_good_catalogue_imports_from_xlsx_with_the_command(sources, redaktion):
     path = io.BytesIO(xlsx_bytes(GOOD_HEADERS, good_rows()))
-    report = services.import_measures(
-        data=path.getvalue(), file_name="massnahmen.xlsx", user=redaktion
-    )
+    report = import_catalogue(data=path.getvalue(), file_name="massnahmen.xlsx", user=redaktion)
     assert report.ok
     assert Measure.objects.count() == 107
     assert StatusEntry.objects.filter(author=redaktion).count() == 36
@@ -185,7 +185,7 @@ def test_excel_csv_files_are_read_correctly(sources, encoding, delimiter):
         delimiter=delimiter,
         encoding=encoding,
     )
-    assert services.import_measures(data=data, file_name="excel.csv").ok
+    assert import_catalogue(data=data, file_name="excel.csv").ok
     measure = Measure.objects.get(code="5.1")
     assert measure.title_de == "Gesundheitsförderung für Ältere – Übergänge"
     assert measure.partners_de == "Träger; Vereine, Ämter"
@@ -195,7 +195,7 @@ def test_excel_csv_files_are_read_correctly(sources, encoding, delimiter):
 def test_import_keeps_staff_edits_in_columns_the_file_lacks(sources):
     Measure.objects.filter(code="3.1").update(district="Testbezirk", title_en="Staff text")
     data = csv_bytes(["code", "title_de"], [["3.1", "Neuer Titel"]])
-    assert services.import_measures(data=data, file_name="x.csv").ok
+    assert import_catalogue(data=data, file_name="x.csv").ok
     measure = Measure.objects.get(code="3.1")
     assert (measure.title_de, measure.district, measure.title_en) == (
         "Neuer Titel",
@@ -206,8 +206,8 @@ def test_import_keeps_staff_edits_in_columns_the_file_lacks(sources):
 
 def test_unchanged_status_in_the_file_creates_no_entry(sources, redaktion):
     data = csv_bytes(["code", "status", "progress"], [["3.2", "geplant", "10"]])
-    services.import_measures(data=data, file_name="x.csv", user=redaktion)
-    services.import_measures(data=data, file_name="x.csv", user=redaktion)
+    import_catalogue(data=data, file_name="x.csv", user=redaktion)
+    import_catalogue(data=data, file_name="x.csv", user=redaktion)
     assert StatusEntry.objects.count() == 1
     entry = StatusEntry.objects.get()
     assert (entry.status, entry.progress, entry.author) == ("planned", 10, redaktion)
@@ -262,7 +262,7 @@ BAD_ROWS = {
 def test_a_bad_row_rejects_the_whole_file(field_two, redaktion, case):
     bad_row, expected = BAD_ROWS[case]
     before = snapshot()
-    report = services.import_measures(
+    report = import_catalogue(
         data=csv_bytes(ROW_HEADERS, rows_with(bad_row)), file_name="x.csv", user=redaktion
     )
     assert not report.ok
@@ -359,7 +359,7 @@ def test_unreadable_files_get_a_clear_message_and_write_nothing(db, case):
     data, expected = BAD_FILES[case]
     before = snapshot()
     with pytest.raises(SpreadsheetError) as error:
-        services.import_measures(data=data, file_name="x.csv")
+        import_catalogue(data=data, file_name="x.csv")
     assert expected in error.value.message
     assert snapshot() == before
 
@@ -380,7 +380,7 @@ def test_oversized_file_is_refused_before_reading(client, redaktion, settings):
     assert len(data) > 1024
     before = snapshot()
     with pytest.raises(SpreadsheetError, match="zu groß"):
-        services.import_measures(data=data, file_name="x.csv")
+        import_catalogue(data=data, file_name="x.csv")
     client.force_login(redaktion)
     response = upload(client, data)
     assert "Die Datei ist zu groß" in str(response.context["form"].errors["import_file"])
@@ -484,7 +484,7 @@ def test_export_then_import_is_lossless(client, redaktion, rich_catalogue, file_
     exported = export(client, file_format)
 
     # Re-importing onto the same data changes nothing.
-    report = services.import_measures(data=exported, file_name=f"x.{file_format}", user=redaktion)
+    report = import_catalogue(data=exported, file_name=f"x.{file_format}", user=redaktion)
     assert report.ok, report.error_lines()
     assert {row.action_label for row in report.rows} == {"unverändert"}, [
         row.changes for row in report.rows
@@ -493,7 +493,7 @@ def test_export_then_import_is_lossless(client, redaktion, rich_catalogue, file_
     # Into an empty catalogue, it recreates the same measures.
     StatusEntry.objects.all().delete()
     Measure.objects.all().delete()
-    report = services.import_measures(data=exported, file_name=f"x.{file_format}", user=redaktion)
+    report = import_catalogue(data=exported, file_name=f"x.{file_format}", user=redaktion)
     assert report.ok, report.error_lines()
     reader = read_csv_export if file_format == "csv" else read_xlsx_export
     assert reader(export(client, file_format)) == reader(exported)
@@ -540,6 +540,6 @@ def test_export_from_an_admin_in_another_language_imports_unchanged(
     client.force_login(redaktion)
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
     exported = export(client, "csv")
-    report = services.import_measures(data=exported, file_name="x.csv", user=redaktion)
+    report = import_catalogue(data=exported, file_name="x.csv", user=redaktion)
     assert report.ok, report.error_lines()
     assert {row.action for row in report.rows} == {"skip"}, [row.changes for row in report.rows]
