@@ -10,7 +10,7 @@ from import_export.results import RowResult
 
 from ..models import Status
 from .columns import COLUMNS
-from .resource import MeasureResource
+from .resource import CatalogueResult, MeasureResource, RowPlan, StatusChange
 from .widgets import cell_text
 
 ACTION_LABELS = {
@@ -47,19 +47,25 @@ class ImportReport:
     file_errors: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_result(cls, result) -> "ImportReport":
+    def from_result(cls, result: CatalogueResult) -> "ImportReport":
         rows = []
         invalid = {row.number: row for row in result.invalid_rows}
         errors = dict(result.row_errors())
         for number, row_result in enumerate(result.rows, start=1):
-            if getattr(row_result, "blank", False):
+            if row_result.blank:
                 continue
-            rows.append(cls.row_for(number, row_result, invalid.get(number), errors.get(number)))
+            rows.append(
+                cls.row_for(
+                    number, row_result, invalid.get(number), errors.get(number), result.plans
+                )
+            )
         file_errors = [str(error.error) for error in result.base_errors]
         return cls(rows=rows, file_errors=file_errors)
 
-    @staticmethod
-    def row_for(number, row_result, invalid_row, row_errors) -> ReportRow:
+    @classmethod
+    def row_for(
+        cls, number, row_result, invalid_row, row_errors, plans: dict[str, RowPlan]
+    ) -> ReportRow:
         values = invalid_row.values if invalid_row else ()
         code = ""
         if row_result.instance is not None:
@@ -80,21 +86,23 @@ class ImportReport:
             report.errors.append(("", str(error.error)))
         instance = row_result.instance
         if instance is not None and not report.rejected:
-            report.changes = list(getattr(instance, "_changed_columns", []))
-            pending = getattr(instance, "_pending_status", None)
-            if pending:
-                with translation.override("de"):
-                    label = Status(pending["status"]).label
-                progress = "" if pending["progress"] is None else f", {pending['progress']} %"
-                report.changes.append(
-                    _("neuer Sachstand: %(status)s%(progress)s vom %(date)s")
-                    % {
-                        "status": label,
-                        "progress": progress,
-                        "date": date_format(pending["reported_on"], "SHORT_DATE_FORMAT"),
-                    }
-                )
+            plan = plans.get(instance.code)
+            if plan is not None:
+                report.changes = list(plan.changed_columns)
+                if plan.status_change is not None:
+                    report.changes.append(cls.describe(plan.status_change))
         return report
+
+    @staticmethod
+    def describe(change: StatusChange) -> str:
+        with translation.override("de"):
+            label = Status(change.status).label
+        progress = "" if change.progress is None else f", {change.progress} %"
+        return _("neuer Sachstand: %(status)s%(progress)s vom %(date)s") % {
+            "status": label,
+            "progress": progress,
+            "date": date_format(change.reported_on, "SHORT_DATE_FORMAT"),
+        }
 
     @property
     def ok(self) -> bool:

@@ -1,10 +1,15 @@
 """``MeasureResource``: one spreadsheet row per measure, upserted by its code, and the row rules.
 
 Used by the admin's import (with preview) and export through
-django-import-export, and by ``import_catalogue``.
+django-import-export, and by ``import_catalogue``. What an import does with a
+row besides writing its columns (which columns change, which status entry it
+records) is a ``RowPlan``, held by the resource per measure code and handed to
+the report with the ``CatalogueResult``.
 """
 
+import datetime
 import re
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -12,7 +17,7 @@ from django.utils.translation import gettext as _
 from import_export import fields as ie_fields
 from import_export import resources
 from import_export.instance_loaders import CachedInstanceLoader
-from import_export.results import RowResult
+from import_export.results import Result, RowResult
 
 from .. import services
 from ..models import Measure, Status
@@ -28,6 +33,43 @@ from .widgets import (
     UnitWidget,
     cell_text,
 )
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """The status entry a row asks for, because it differs from the current status."""
+
+    status: str
+    progress: int | None
+    reported_on: datetime.date
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    """What importing a row does to its measure besides the columns' values."""
+
+    changed_columns: tuple[str, ...]
+    status_change: StatusChange | None
+
+    @property
+    def changes_nothing(self) -> bool:
+        return not self.changed_columns and self.status_change is None
+
+
+class CatalogueRowResult(RowResult):
+    """The library's row result; ``blank`` marks an empty line, which the report leaves out."""
+
+    def __init__(self):
+        super().__init__()
+        self.blank = False
+
+
+class CatalogueResult(Result):
+    """The library's import result plus the resource's plan per measure code."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plans: dict[str, RowPlan] = {}
 
 
 def text_field(name: str) -> ie_fields.Field:
@@ -94,6 +136,15 @@ class MeasureResource(resources.ModelResource):
         for name in (*localized("title"), *localized("description"), *localized("partners")):
             self.fields[name] = text_field(name)
         self.duplicates: dict[str, list[int]] = {}
+        self.plans: dict[str, RowPlan] = {}
+
+    @classmethod
+    def get_result_class(cls):
+        return CatalogueResult
+
+    @classmethod
+    def get_row_result_class(cls):
+        return CatalogueRowResult
 
     def get_queryset(self):
         return Measure.objects.select_related("field", "responsible_unit")
@@ -107,6 +158,14 @@ class MeasureResource(resources.ModelResource):
             if code:
                 lines.setdefault(code, []).append(number + 1)
         self.duplicates = {code: found for code, found in lines.items() if len(found) > 1}
+        self.plans = {}
+
+    def after_import(self, dataset, result, **kwargs):
+        result.plans = self.plans
+        super().after_import(dataset, result, **kwargs)
+
+    def plan_for(self, row) -> RowPlan:
+        return self.plans[cell_text(row.get("code"))]
 
     def import_row(self, row, instance_loader, **kwargs):
         if all(value in (None, "") for value in row.values()):
@@ -162,12 +221,15 @@ class MeasureResource(resources.ModelResource):
         elif "title_de" in row and not instance.title_de:
             errors.setdefault("title_de", []).append(_("Der deutsche Titel darf nicht leer sein."))
 
-        instance._pending_status = self.pending_status(instance, row, errors, is_new)
-        instance._changed_columns = [
-            name
-            for name, old in before.items()
-            if name not in errors and self.fields[name].get_value(instance) != old
-        ]
+        status_change = self.status_change(instance, row, errors, is_new)
+        self.plans[code] = RowPlan(
+            changed_columns=tuple(
+                name
+                for name, old in before.items()
+                if name not in errors and self.fields[name].get_value(instance) != old
+            ),
+            status_change=status_change,
+        )
         if errors:
             raise ValidationError(errors)
 
@@ -175,7 +237,7 @@ class MeasureResource(resources.ModelResource):
     def changeable(row) -> list[str]:
         return [name for name in COLUMNS if name in row and name not in STATUS_COLUMNS]
 
-    def pending_status(self, instance, row, errors, is_new):
+    def status_change(self, instance, row, errors, is_new) -> StatusChange | None:
         """The status entry a row asks for, if it differs from the current status."""
         values = {}
         for name in STATUS_COLUMNS:
@@ -201,11 +263,11 @@ class MeasureResource(resources.ModelResource):
         )
         if (status, progress) == current[:2] and reported_on in (None, current[2]):
             return None
-        return {
-            "status": status,
-            "progress": progress,
-            "reported_on": reported_on or timezone.localdate(),
-        }
+        return StatusChange(
+            status=status,
+            progress=progress,
+            reported_on=reported_on or timezone.localdate(),
+        )
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         # The German title is checked as "title_de" above; "title" would repeat it.
@@ -220,11 +282,7 @@ class MeasureResource(resources.ModelResource):
     def skip_row(self, instance, original, row, import_validation_errors=None):
         if import_validation_errors:
             return False
-        return (
-            instance.pk is not None
-            and not instance._changed_columns
-            and instance._pending_status is None
-        )
+        return instance.pk is not None and self.plan_for(row).changes_nothing
 
     def before_save_instance(self, instance, row, **kwargs):
         user = kwargs.get("user")
@@ -233,8 +291,8 @@ class MeasureResource(resources.ModelResource):
         instance._change_reason = "import"
 
     def after_save_instance(self, instance, row, **kwargs):
-        pending = instance._pending_status
-        if pending is None:
+        change = self.plan_for(row).status_change
+        if change is None:
             return
         user = kwargs.get("user")
         services.record_status(
@@ -243,7 +301,9 @@ class MeasureResource(resources.ModelResource):
             internal_note=_("Aus dem Import der Datei „%(file)s“.")
             % {"file": kwargs.get("file_name") or "?"},
             publish=True,
-            **pending,
+            status=change.status,
+            progress=change.progress,
+            reported_on=change.reported_on,
         )
 
     # Export ---------------------------------------------------------------
