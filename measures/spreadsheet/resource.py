@@ -136,6 +136,9 @@ class MeasureResource(resources.ModelResource):
         for name in (*localized("title"), *localized("description"), *localized("partners")):
             self.fields[name] = text_field(name)
         self.duplicates: dict[str, list[int]] = {}
+        # The plan of each row of the current import, by measure code. A code
+        # the file repeats or lacks rejects its rows, so the plans that are
+        # carried out (saved rows) and reported (accepted rows) never collide.
         self.plans: dict[str, RowPlan] = {}
 
     @classmethod
@@ -165,6 +168,7 @@ class MeasureResource(resources.ModelResource):
         super().after_import(dataset, result, **kwargs)
 
     def plan_for(self, row) -> RowPlan:
+        """The plan ``import_instance`` made for this row."""
         return self.plans[cell_text(row.get("code"))]
 
     def import_row(self, row, instance_loader, **kwargs):
