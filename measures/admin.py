@@ -23,7 +23,7 @@ from modeltranslation.admin import TranslationStackedInline
 
 from translations.admin import HistoryTranslationAdmin, translated_search_fields
 
-from . import catalogue, services
+from . import services
 from .forms import MeasureAdminForm, StatusUpdateForm
 from .models import (
     Commitment,
@@ -35,6 +35,18 @@ from .models import (
     sees_all_units,
     units_of,
 )
+from .spreadsheet.columns import COLUMN_DOCS
+from .spreadsheet.formats import (
+    CatalogueImportForm,
+    ExcelCSV,
+    ExcelXLSX,
+    SpreadsheetFormat,
+    attach_report,
+    template_response,
+)
+from .spreadsheet.reading import SpreadsheetError
+from .spreadsheet.report import ImportReport
+from .spreadsheet.resource import MeasureResource
 
 
 def may_publish(user) -> bool:
@@ -107,8 +119,8 @@ class CommitmentMeasureInline(admin.TabularInline):
 @admin.register(Measure)
 class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
     form = MeasureAdminForm
-    resource_classes = [catalogue.MeasureResource]
-    import_form_class = catalogue.CatalogueImportForm
+    resource_classes = [MeasureResource]
+    import_form_class = CatalogueImportForm
     import_template_name = "admin/measures/measure/import.html"
     export_form_class = ExportForm  # always all columns, so an export imports back as is
     to_encoding = "utf-8-sig"  # Excel recognises UTF-8 only with a byte order mark
@@ -164,10 +176,10 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
         return self.has_view_permission(request)
 
     def get_import_formats(self):
-        return [catalogue.SpreadsheetFormat]
+        return [SpreadsheetFormat]
 
     def get_export_formats(self):
-        return [catalogue.ExcelCSV, catalogue.ExcelXLSX]
+        return [ExcelCSV, ExcelXLSX]
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)
@@ -175,36 +187,36 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
         return kwargs
 
     def get_import_context_data(self, **kwargs):
-        return {"columns": catalogue.COLUMN_DOCS, **super().get_import_context_data(**kwargs)}
+        return {"columns": COLUMN_DOCS, **super().get_import_context_data(**kwargs)}
 
     def add_data_read_fail_error_to_form(self, form, e):
-        if isinstance(e, catalogue.SpreadsheetError):
+        if isinstance(e, SpreadsheetError):
             form.add_error("import_file", e.message)
         else:
             super().add_data_read_fail_error_to_form(form, e)
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
-        catalogue.attach_report(response)
+        attach_report(response)
         return response
 
     def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():
             # Something changed between preview and confirmation: nothing was written.
             messages.error(request, _("Der Import wurde abgebrochen; es wurde nichts gespeichert."))
-            for line in catalogue.ImportReport.from_result(result).error_lines():
+            for line in ImportReport.from_result(result).error_lines():
                 messages.error(request, line)
             return HttpResponseRedirect(reverse("admin:measures_measure_import"))
         return super().process_result(result, request)
 
     def add_success_message(self, result, request):
-        report = catalogue.ImportReport.from_result(result)
+        report = ImportReport.from_result(result)
         messages.success(request, report.summary())
 
     def import_template_view(self, request, file_format):
         if not self.has_import_permission(request):
             raise PermissionDenied
-        return catalogue.template_response(file_format)
+        return template_response(file_format)
 
     # Status reports: quick action, bulk action, inline ----------------
 

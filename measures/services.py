@@ -173,15 +173,3 @@ def delete_status_entry(*, entry: StatusEntry) -> None:
     measure_id = entry.measure_id
     entry.delete()
     refresh_current_status(Measure.objects.select_for_update().get(pk=measure_id))
-
-
-def import_measures(*, data: bytes, file_name: str, user=None, dry_run: bool = False):
-    """Import a catalogue spreadsheet (CSV or XLSX); see ``measures.catalogue``.
-
-    Upserts by code in one transaction: when any row is rejected nothing is
-    written. Returns the per-row ``ImportReport``; raises ``SpreadsheetError``
-    when the file cannot be read at all.
-    """
-    from .catalogue import import_catalogue  # the catalogue calls back into this module
-
-    return import_catalogue(data=data, file_name=file_name, user=user, dry_run=dry_run)

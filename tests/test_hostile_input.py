@@ -12,6 +12,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from measures import services
 from measures.models import Measure
+from measures.spreadsheet import import_catalogue
 from tests.public_pages import public_urls
 
 pytestmark = pytest.mark.django_db
@@ -103,9 +104,7 @@ def test_hostile_spreadsheet_cells_import_as_text_and_render_escaped(client, sou
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(["code", "field", "title_de", "description_de", "district", "published"])
     writer.writerow(["3.7", "3", PAYLOAD, PAYLOAD, "<b>Bezirk</b>", "ja"])
-    report = services.import_measures(
-        data=buffer.getvalue().encode("utf-8-sig"), file_name="feindlich.csv"
-    )
+    report = import_catalogue(data=buffer.getvalue().encode("utf-8-sig"), file_name="feindlich.csv")
     assert report.ok, report.error_lines()
     measure = Measure.objects.get(code="3.7")
     assert measure.title_de == PAYLOAD, "stored exactly as typed"

@@ -208,7 +208,7 @@ AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 # (a revert would bypass the status rule and the version check of measures).
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
-# Catalogue import and export (django-import-export), see measures/catalogue.py.
+# Catalogue import and export (django-import-export), see measures/spreadsheet/.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 MEASURE_IMPORT_MAX_BYTES = int(os.environ.get("MEASURE_IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))

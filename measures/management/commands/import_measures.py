@@ -3,8 +3,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from measures import services
-from measures.catalogue import SpreadsheetError
+from measures.spreadsheet import import_catalogue
+from measures.spreadsheet.reading import SpreadsheetError
 
 
 class Command(BaseCommand):
@@ -38,7 +38,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}") from error
         try:
-            report = services.import_measures(
+            report = import_catalogue(
                 data=data, file_name=file.name, user=importer, dry_run=dry_run
             )
         except SpreadsheetError as error:

@@ -1,0 +1,105 @@
+"""The catalogue's columns, what staff write into them, and formula-safe cells.
+
+``COLUMN_DOCS`` is shown on the admin's import page and described in the
+README. ``neutralise`` keeps exported text from running as a formula in a
+spreadsheet program; ``restore`` undoes it on import, so export → import is
+lossless.
+"""
+
+from django.conf import settings
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
+from modeltranslation.utils import build_localized_fieldname
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def localized(name: str) -> list[str]:
+    return [build_localized_fieldname(name, code) for code in LANGUAGE_CODES]
+
+
+# The columns, in file order, with what staff write into them (shown on the
+# import page and in the README). German title is required for new measures.
+COLUMN_DOCS: list[tuple[str, str]] = [
+    (
+        "code",
+        gettext_lazy(
+            "Kennung der Maßnahme, z. B. „3.1“ "
+            "(Pflicht; bestimmt, welche Maßnahme aktualisiert wird)"
+        ),
+    ),
+    (
+        "field",
+        gettext_lazy(
+            "Handlungsfeld: Nummer (1–9) oder Name, z. B. „3“ oder "
+            "„Wohnen / Sozialplanung“ (Pflicht bei neuen Maßnahmen)"
+        ),
+    ),
+    ("position", gettext_lazy("Position im Handlungsfeld; leer: aus der Kennung (3.1 → 1)")),
+    *[
+        (
+            name,
+            format_lazy(
+                "{} ({}); {}",
+                gettext_lazy("Titel"),
+                code,
+                gettext_lazy("Deutsch ist Pflicht bei neuen Maßnahmen"),
+            ),
+        )
+        for name, code in zip(localized("title"), LANGUAGE_CODES, strict=True)
+    ],
+    *[
+        (name, format_lazy("{} ({})", gettext_lazy("Beschreibung"), code))
+        for name, code in zip(localized("description"), LANGUAGE_CODES, strict=True)
+    ],
+    (
+        "responsible_unit",
+        gettext_lazy(
+            "Verantwortlicher Fachbereich: Name, Nummer (z. B. „FB 56“) oder Kürzel; "
+            "muss im Portal angelegt sein"
+        ),
+    ),
+    *[
+        (name, format_lazy("{} ({})", gettext_lazy("Partner"), code))
+        for name, code in zip(localized("partners"), LANGUAGE_CODES, strict=True)
+    ],
+    ("district", gettext_lazy("Stadtbezirk / Sozialraum")),
+    ("start_date", gettext_lazy("Beginn: TT.MM.JJJJ oder JJJJ-MM-TT")),
+    ("target_date", gettext_lazy("Zieldatum: TT.MM.JJJJ oder JJJJ-MM-TT")),
+    (
+        "status",
+        gettext_lazy("Status, wie im Portal benannt, z. B. „in Umsetzung“; leer: unverändert"),
+    ),
+    ("progress", gettext_lazy("Fortschritt in Prozent, 0–100; nur zusammen mit einem Status")),
+    ("status_date", gettext_lazy("Sachstand vom (Datum); leer: Tag des Imports")),
+    (
+        "published",
+        gettext_lazy(
+            "öffentlich sichtbar: ja oder nein; leer: neue Maßnahmen bleiben unveröffentlicht"
+        ),
+    ),
+]
+COLUMNS = [name for name, _doc in COLUMN_DOCS]
+STATUS_COLUMNS = ("status", "progress", "status_date")
+
+# Cells starting with these may be run as formulas by spreadsheet programs.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+NEUTRALISER = "'"
+
+
+def neutralise(value):
+    """Prefix a text cell that a spreadsheet could run as a formula with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return NEUTRALISER + value
+    return value
+
+
+def restore(value):
+    """Undo ``neutralise`` on import, so export → import is lossless."""
+    if (
+        isinstance(value, str)
+        and value.startswith(NEUTRALISER)
+        and value[1:].startswith(FORMULA_TRIGGERS)
+    ):
+        return value[1:]
+    return value

@@ -1,0 +1,316 @@
+"""``MeasureResource``: one spreadsheet row per measure, upserted by its code, and the row rules.
+
+Used by the admin's import (with preview) and export through
+django-import-export, and by ``import_catalogue``. What an import does with a
+row besides writing its columns (which columns change, which status entry it
+records) is a ``RowPlan``, held by the resource per measure code and handed to
+the report with the ``CatalogueResult``.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from import_export import fields as ie_fields
+from import_export import resources
+from import_export.instance_loaders import CachedInstanceLoader
+from import_export.results import Result, RowResult
+
+from .. import services
+from ..models import Measure, Status
+from .columns import COLUMNS, STATUS_COLUMNS, localized, neutralise
+from .widgets import (
+    ActionFieldWidget,
+    BooleanWidget,
+    DateWidget,
+    PositionWidget,
+    ProgressWidget,
+    StatusWidget,
+    TextWidget,
+    UnitWidget,
+    cell_text,
+)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """The status entry a row asks for, because it differs from the current status."""
+
+    status: str
+    progress: int | None
+    reported_on: datetime.date
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    """What importing a row does to its measure besides the columns' values."""
+
+    changed_columns: tuple[str, ...]
+    status_change: StatusChange | None
+
+    @property
+    def changes_nothing(self) -> bool:
+        return not self.changed_columns and self.status_change is None
+
+
+class CatalogueRowResult(RowResult):
+    """The library's row result; ``blank`` marks an empty line, which the report leaves out."""
+
+    def __init__(self):
+        super().__init__()
+        self.blank = False
+
+
+class CatalogueResult(Result):
+    """The library's import result plus the resource's plan per measure code."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plans: dict[str, RowPlan] = {}
+
+
+def text_field(name: str) -> ie_fields.Field:
+    return ie_fields.Field(attribute=name, column_name=name, widget=TextWidget())
+
+
+class MeasureResource(resources.ModelResource):
+    """One spreadsheet row per measure, upserted by its code."""
+
+    code = text_field("code")
+    field = ie_fields.Field(
+        attribute="field",
+        column_name="field",
+        widget=ActionFieldWidget(),
+        saves_null_values=False,  # a blank cell keeps the measure's field
+    )
+    position = ie_fields.Field(
+        attribute="position", column_name="position", widget=PositionWidget()
+    )
+    responsible_unit = ie_fields.Field(
+        attribute="responsible_unit", column_name="responsible_unit", widget=UnitWidget()
+    )
+    district = text_field("district")
+    start_date = ie_fields.Field(
+        attribute="start_date", column_name="start_date", widget=DateWidget()
+    )
+    target_date = ie_fields.Field(
+        attribute="target_date", column_name="target_date", widget=DateWidget()
+    )
+    # Status columns are exported from the measure's current (published) status;
+    # on import they become a status entry, never a direct write (readonly here).
+    status = ie_fields.Field(
+        attribute="status", column_name="status", widget=StatusWidget(), readonly=True
+    )
+    progress = ie_fields.Field(
+        attribute="progress", column_name="progress", widget=ProgressWidget(), readonly=True
+    )
+    status_date = ie_fields.Field(
+        attribute="status_changed_on", column_name="status_date", widget=DateWidget(), readonly=True
+    )
+    published = ie_fields.Field(
+        attribute="is_published",
+        column_name="published",
+        widget=BooleanWidget(),
+        saves_null_values=False,
+    )
+
+    class Meta:
+        model = Measure
+        fields = COLUMNS
+        import_order = COLUMNS
+        export_order = COLUMNS
+        import_id_fields = ["code"]
+        instance_loader_class = CachedInstanceLoader
+        skip_diff = True
+        skip_html_diff = True
+        report_skipped = True
+        clean_model_instances = True
+        use_transactions = True
+        store_instance = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for name in (*localized("title"), *localized("description"), *localized("partners")):
+            self.fields[name] = text_field(name)
+        self.duplicates: dict[str, list[int]] = {}
+        # The plan of each row of the current import, by measure code. A code
+        # the file repeats or lacks rejects its rows, so the plans that are
+        # carried out (saved rows) and reported (accepted rows) never collide.
+        self.plans: dict[str, RowPlan] = {}
+
+    @classmethod
+    def get_result_class(cls):
+        return CatalogueResult
+
+    @classmethod
+    def get_row_result_class(cls):
+        return CatalogueRowResult
+
+    def get_queryset(self):
+        return Measure.objects.select_related("field", "responsible_unit")
+
+    # Import ---------------------------------------------------------------
+
+    def before_import(self, dataset, **kwargs):
+        lines: dict[str, list[int]] = {}
+        for number, row in enumerate(dataset.dict, start=1):
+            code = cell_text(row.get("code"))
+            if code:
+                lines.setdefault(code, []).append(number + 1)
+        self.duplicates = {code: found for code, found in lines.items() if len(found) > 1}
+        self.plans = {}
+
+    def after_import(self, dataset, result, **kwargs):
+        result.plans = self.plans
+        super().after_import(dataset, result, **kwargs)
+
+    def plan_for(self, row) -> RowPlan:
+        """The plan ``import_instance`` made for this row."""
+        return self.plans[cell_text(row.get("code"))]
+
+    def import_row(self, row, instance_loader, **kwargs):
+        if all(value in (None, "") for value in row.values()):
+            result = self.get_row_result_class()()
+            result.import_type = RowResult.IMPORT_TYPE_SKIP
+            result.blank = True
+            return result
+        return super().import_row(row, instance_loader, **kwargs)
+
+    def import_instance(self, instance, row, **kwargs):
+        is_new = instance.pk is None
+        before = {name: self.fields[name].get_value(instance) for name in self.changeable(row)}
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+
+        for name, old in before.items():
+            # Untranslated columns hold NULL; an empty cell means the same.
+            attribute = self.fields[name].attribute
+            if (
+                old is None
+                and isinstance(self.fields[name].widget, TextWidget)
+                and getattr(instance, attribute) == ""
+            ):
+                setattr(instance, attribute, None)
+
+        code = cell_text(row.get("code"))
+        derived = re.fullmatch(r"\d+\.(\d+)", code)
+        if instance.position is None and derived and "position" not in errors:
+            instance.position = int(derived.group(1))
+        if not code:
+            errors.setdefault("code", []).append(_("Die Kennung fehlt."))
+        elif code in self.duplicates:
+            errors.setdefault("code", []).append(
+                _("Die Kennung „%(code)s“ steht mehrfach in der Datei (Zeilen %(lines)s).")
+                % {"code": code, "lines": ", ".join(map(str, self.duplicates[code]))}
+            )
+        if is_new:
+            if not instance.title_de:
+                errors.setdefault("title_de", []).append(
+                    _("Der deutsche Titel fehlt; er ist für neue Maßnahmen Pflicht.")
+                )
+            if instance.field_id is None and "field" not in errors:
+                errors.setdefault("field", []).append(
+                    _("Das Handlungsfeld fehlt; es ist für neue Maßnahmen Pflicht.")
+                )
+            if instance.position is None and "position" not in errors:
+                errors.setdefault("position", []).append(
+                    _("Die Position fehlt und lässt sich nicht aus der Kennung ablesen.")
+                )
+        elif "title_de" in row and not instance.title_de:
+            errors.setdefault("title_de", []).append(_("Der deutsche Titel darf nicht leer sein."))
+
+        status_change = self.status_change(instance, row, errors, is_new)
+        self.plans[code] = RowPlan(
+            changed_columns=tuple(
+                name
+                for name, old in before.items()
+                if name not in errors and self.fields[name].get_value(instance) != old
+            ),
+            status_change=status_change,
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    @staticmethod
+    def changeable(row) -> list[str]:
+        return [name for name in COLUMNS if name in row and name not in STATUS_COLUMNS]
+
+    def status_change(self, instance, row, errors, is_new) -> StatusChange | None:
+        """The status entry a row asks for, if it differs from the current status."""
+        values = {}
+        for name in STATUS_COLUMNS:
+            if name not in row:
+                values[name] = None
+                continue
+            try:
+                values[name] = self.fields[name].clean(row)
+            except ValueError as error:
+                errors.setdefault(name, []).append(str(error))
+                values[name] = None
+        status, progress, reported_on = values["status"], values["progress"], values["status_date"]
+        if status is None:
+            if progress is not None and "status" not in errors:
+                errors.setdefault("status", []).append(
+                    _("Bitte einen Status angeben, wenn ein Fortschritt eingetragen ist.")
+                )
+            return None
+        current = (
+            (Status.NO_REPORT, None, None)
+            if is_new
+            else (instance.status, instance.progress, instance.status_changed_on)
+        )
+        if (status, progress) == current[:2] and reported_on in (None, current[2]):
+            return None
+        return StatusChange(
+            status=status,
+            progress=progress,
+            reported_on=reported_on or timezone.localdate(),
+        )
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        # The German title is checked as "title_de" above; "title" would repeat it.
+        errors = dict(import_validation_errors or {})
+        try:
+            instance.full_clean(exclude=[*errors, "title"], validate_unique=validate_unique)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if import_validation_errors:
+            return False
+        return instance.pk is not None and self.plan_for(row).changes_nothing
+
+    def before_save_instance(self, instance, row, **kwargs):
+        user = kwargs.get("user")
+        if user is not None and getattr(user, "pk", None):
+            instance._history_user = user
+        instance._change_reason = "import"
+
+    def after_save_instance(self, instance, row, **kwargs):
+        change = self.plan_for(row).status_change
+        if change is None:
+            return
+        user = kwargs.get("user")
+        services.record_status(
+            measure=instance,
+            author=user if getattr(user, "pk", None) else None,
+            internal_note=_("Aus dem Import der Datei „%(file)s“.")
+            % {"file": kwargs.get("file_name") or "?"},
+            publish=True,
+            status=change.status,
+            progress=change.progress,
+            reported_on=change.reported_on,
+        )
+
+    # Export ---------------------------------------------------------------
+
+    def export_field(self, field, instance, **kwargs):
+        return neutralise(super().export_field(field, instance, **kwargs))
