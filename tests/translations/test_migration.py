@@ -67,7 +67,8 @@ def test_provenance_records_survive_the_move_to_the_translations_app(django_user
     )
     assert record.content_type == ContentType.objects.get(app_label="fields", model="actionfield")
     assert ContentType.objects.get_for_model(TranslationProvenance).app_label == "translations"
-    assert not ContentType.objects.filter(app_label="fields", model="translationprovenance").exists()
+    stale = ContentType.objects.filter(app_label="fields", model="translationprovenance")
+    assert not stale.exists()
     moved = Permission.objects.get(pk=permission.pk)
     assert moved.content_type.app_label == "translations"
     assert Group.objects.get(name="Testredaktion").permissions.filter(pk=moved.pk).exists()
