@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.audit import audit_trail_view
 
-from .conditional import conditional_page
 from .sitemaps import SITEMAPS
 from .views import AccessibilityStatementView, LeichteSpracheView, robots_txt
 
@@ -22,7 +21,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path(
         "sitemap.xml",
-        conditional_page(sitemap),
+        sitemap,
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),
