@@ -168,7 +168,7 @@ class ActionField(models.Model):
         return f"{self.number}. {self.name}"
 
     def get_absolute_url(self) -> str:
-        return reverse("fields:detail", kwargs={"slug": self.slug})
+        return reverse("measures:field", kwargs={"slug": self.slug})
 
 
 class Need(models.Model):

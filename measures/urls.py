@@ -25,4 +25,5 @@ urlpatterns = [
         views.CommitmentDetailView.as_view(),
         name="commitment",
     ),
+    path("handlungsfelder/<slug:slug>/", views.FieldDetailView.as_view(), name="field"),
 ]
