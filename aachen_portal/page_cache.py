@@ -31,8 +31,9 @@ from django.utils.cache import has_vary_header
 
 from measures.content import is_content
 
+from .public import public_prefixes
+
 VERSION_KEY = "portal:content-version"
-CACHED_PREFIXES = ("/daten/", "/sitemap.xml")
 
 
 def cache():
@@ -77,16 +78,12 @@ def page_key(request) -> str:
     return f"portal:page:{digest.hexdigest()}"
 
 
-def language_prefixes() -> tuple[str, ...]:
-    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
-
-
 class PublicPageCacheMiddleware:
     """Serve public pages from the cache; store fresh ones. See the module docstring."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefixes = language_prefixes() + CACHED_PREFIXES
+        self.prefixes = public_prefixes()
 
     def cacheable_request(self, request) -> bool:
         return (

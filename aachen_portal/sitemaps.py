@@ -18,11 +18,11 @@ class PagesSitemap(PortalSitemap):
 
     def items(self):
         return [
-            "fields:home",
+            "home",
             "measures:dashboard",
             "measures:list",
             "measures:commitments",
-            "fields:sources",
+            "sources",
             "opendata:index",
             "measures:report",
             "leichte_sprache",

@@ -4,11 +4,15 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from measures.audit import audit_trail_view
-
-from .conditional import conditional_page
+from .audit import audit_trail_view
 from .sitemaps import SITEMAPS
-from .views import AccessibilityStatementView, LeichteSpracheView, robots_txt
+from .views import (
+    AccessibilityStatementView,
+    HomeView,
+    LeichteSpracheView,
+    SourcesView,
+    robots_txt,
+)
 
 handler500 = "aachen_portal.views.server_error"
 
@@ -22,7 +26,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path(
         "sitemap.xml",
-        conditional_page(sitemap),
+        sitemap,
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),
@@ -30,7 +34,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("fields.urls")),
+    path("", HomeView.as_view(), name="home"),
+    path("quellen/", SourcesView.as_view(), name="sources"),
     path("", include("measures.urls")),
     path("", include("opendata.urls")),
     path("leichte-sprache/", LeichteSpracheView.as_view(), name="leichte_sprache"),

@@ -1,9 +1,10 @@
-"""Portal-wide pages that belong to no app: robots.txt, Leichte Sprache, accessibility."""
+"""Pages that combine the apps (home, sources, Leichte Sprache, accessibility) and robots.txt."""
 
 import datetime
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -11,12 +12,74 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from fields.models import ActionField, SourceDocument
+from fields.models import ActionField, FundingLine, SourceDocument, UnitInvolvement
 from measures.models import Commitment, Measure, Status
 
 # The page's first sentence: while it has no translation in the active
 # language, the page is shown in German and marked as such.
 LEICHTE_SPRACHE_KEY = "Hier erklären wir diese Internet-Seite in Leichter Sprache."
+
+
+class HomeView(TemplateView):
+    """The start page: the concept in brief, the overall state, the fields, the commitments."""
+
+    template_name = "portal/home.html"
+
+    def get_context_data(self, **kwargs):
+        concept = SourceDocument.objects.prefetch_related("key_figures").concept()
+        if concept is None:
+            raise Http404("The concept has not been loaded (manage.py load_sources).")
+        fields = ActionField.objects.with_measure_counts()
+        overall = Measure.objects.published().progress_summary()
+        return super().get_context_data(
+            concept=concept,
+            key_figures=concept.key_figures.all(),
+            programme_figures=SourceDocument.objects.filter(
+                kind=SourceDocument.Kind.PROGRAMME
+            ).prefetch_related("key_figures"),
+            fields=fields,
+            catalogued=overall.total,
+            declared=concept.declared_measure_count,
+            overall=overall,
+            commitments=Commitment.objects.all(),
+            **kwargs,
+        )
+
+
+class SourcesView(TemplateView):
+    """About the sources: the concept, its deliberation and adoption, the programme,
+    the financing lines, and declared versus catalogued measures."""
+
+    template_name = "portal/sources.html"
+
+    def get_context_data(self, **kwargs):
+        documents = list(
+            SourceDocument.objects.prefetch_related(
+                "deliberations",
+                "key_figures",
+                Prefetch(
+                    "unitinvolvement_set",
+                    queryset=UnitInvolvement.objects.select_related("unit"),
+                    to_attr="involvements",
+                ),
+                Prefetch(
+                    "funding_lines",
+                    queryset=FundingLine.objects.order_by("kind", "position"),
+                    to_attr="ordered_funding",
+                ),
+            )
+        )
+        concept = next((d for d in documents if d.kind == SourceDocument.Kind.CONCEPT), None)
+        programme = next((d for d in documents if d.kind == SourceDocument.Kind.PROGRAMME), None)
+        return super().get_context_data(
+            concept=concept,
+            programme=programme,
+            funding_kinds=FundingLine.Kind.choices,
+            catalogued=Measure.objects.published().count(),
+            commitment_count=Commitment.objects.count(),
+            field_count=ActionField.objects.count(),
+            **kwargs,
+        )
 
 
 class LeichteSpracheView(TemplateView):

@@ -175,7 +175,7 @@ class ActionField(models.Model):
         return f"{self.number}. {self.name}"
 
     def get_absolute_url(self) -> str:
-        return reverse("fields:detail", kwargs={"slug": self.slug})
+        return reverse("measures:field", kwargs={"slug": self.slug})
 
     def label(self, lookup=None) -> str:
         """Number and name as residents read them, by the display rule."""

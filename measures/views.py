@@ -1,5 +1,5 @@
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
@@ -198,5 +198,38 @@ class CommitmentDetailView(DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             summary=Measure.objects.published().serving(self.object).progress_summary(),
+            **kwargs,
+        )
+
+
+class FieldDetailView(DetailView):
+    """A Handlungsfeld: its needs, its published measures with their state, its commitments."""
+
+    template_name = "measures/field_detail.html"
+    context_object_name = "field"
+
+    def get_queryset(self):
+        return ActionField.objects.select_related("concept").prefetch_related(
+            "needs",
+            Prefetch(
+                "measures",
+                queryset=Measure.objects.published().with_related(),
+                to_attr="published_measures",
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        field = self.object
+        touching = (
+            Commitment.objects.filter(
+                Q(fields=field) | Q(measures__field=field, measures__is_published=True)
+            )
+            .distinct()
+            .order_by("position")
+        )
+        return super().get_context_data(
+            summary=Measure.objects.published().in_field(field).progress_summary(),
+            commitments=touching,
+            shown_on=timezone.localdate(),
             **kwargs,
         )

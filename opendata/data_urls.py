@@ -2,8 +2,6 @@
 
 from django.urls import re_path
 
-from aachen_portal.conditional import conditional_page
-
 from . import views
 from .datasets import DATASETS
 
@@ -12,7 +10,7 @@ app_name = "data"
 urlpatterns = [
     re_path(
         rf"^{dataset.filename}\.(?P<fmt>csv|json)$",
-        conditional_page(views.export),
+        views.export,
         {"name": dataset.slug},
         name=dataset.slug,
     )

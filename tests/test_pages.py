@@ -77,7 +77,7 @@ def test_home_lists_the_eleven_commitments(client, sources):
 
 
 def test_field_page_lists_its_needs_and_measures(client, sources):
-    html = page(client, reverse("fields:detail", kwargs={"slug": "wohnen-sozialplanung"}))
+    html = page(client, reverse("measures:field", kwargs={"slug": "wohnen-sozialplanung"}))
     text = text_of(html)
     assert "Handlungsfeld 3" in text
     assert "Grundversorgung mit bezahlbarem Wohnraum" in text
@@ -168,8 +168,8 @@ def test_unknown_field_and_measure_are_404(client, sources):
 def test_every_page_declares_its_language_and_direction(client, sources, language, direction):
     with translation.override(language):
         urls = [
-            reverse("fields:home"),
-            reverse("fields:detail", kwargs={"slug": "wohnen-sozialplanung"}),
+            reverse("home"),
+            reverse("measures:field", kwargs={"slug": "wohnen-sozialplanung"}),
             reverse("measures:detail", kwargs={"code": "3.1"}),
         ]
     for url in urls:

@@ -7,6 +7,7 @@ import pytest
 from measures import services
 from measures.models import Commitment, Measure
 from tests.conftest import record
+from tests.public_pages import public_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +38,20 @@ def test_repeat_visit_gets_304(client, catalogue, url):
     etag, last_modified = validators(client, url)
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
     assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+
+
+def test_every_public_page_sends_both_validators(client, catalogue):
+    for url in public_urls("de").values():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.has_header("ETag") and response.has_header("Last-Modified"), url
+
+
+@pytest.mark.parametrize(
+    "url", ["/robots.txt", "/admin/login/", "/de/gibt-es-nicht/", "/de/massnahmen/9.99/"]
+)
+def test_the_admin_robots_txt_and_missing_pages_get_no_content_validators(client, catalogue, url):
+    assert not client.get(url).has_header("Last-Modified")
 
 
 def changes_etag(client, catalogue, change) -> bool:

@@ -72,6 +72,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # ETag and Last-Modified on public pages, 304 before the view runs; inside the
+    # page cache, so a hit costs no query (see aachen_portal/validators.py).
+    "aachen_portal.validators.PublicPageValidatorsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a lockout page.
     "axes.middleware.AxesMiddleware",
 ]

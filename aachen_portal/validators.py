@@ -7,6 +7,9 @@ The newest history timestamp across all of them is therefore a complete
 
 Pages also depend on the calendar (the dashboard's default Stichtag is today),
 so the validators never predate the start of the current day.
+
+``PublicPageValidatorsMiddleware`` applies them to every view of a public
+address (``aachen_portal.public``), so no app's URLs need to know about them.
 """
 
 import datetime
@@ -15,10 +18,14 @@ import hashlib
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.deprecation import MiddlewareMixin
+from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
-from django.views.decorators.http import condition
 
 from measures.content import history_models
+
+from .public import public_prefixes
 
 
 def history_tables() -> list[str]:
@@ -66,9 +73,43 @@ def _freshness(request) -> tuple[datetime.datetime, str]:
     return request._portal_freshness
 
 
-def conditional_page(view):
-    """Send ETag and Last-Modified; answer 304 when the client's copy is current."""
-    return condition(
-        etag_func=lambda request, *args, **kwargs: _freshness(request)[1],
-        last_modified_func=lambda request, *args, **kwargs: _freshness(request)[0],
-    )(view)
+class PublicPageValidatorsMiddleware(MiddlewareMixin):
+    """ETag and Last-Modified on public pages; 304 when the visitor's copy is current.
+
+    What Django's ``condition`` decorator does around a view, for every view
+    of a public address: just before the view runs (after the URL resolved
+    and the other middleware checked the request) it answers 304 (GET, HEAD)
+    or 412 (a failed If-Match or If-Unmodified-Since) without calling the
+    view; otherwise the view's response gets the validators (GET, HEAD). A
+    view that raises (404, 500) gets none, and addresses that resolve to no
+    view are not touched.
+
+    It belongs inside the page cache (``page_cache.PublicPageCacheMiddleware``):
+    stored pages keep their validators, and a cache hit, which reaches no view,
+    costs no query; ``ConditionalGetMiddleware`` outside both turns a current
+    hit into a 304.
+    """
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.prefixes = public_prefixes()
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.path_info.startswith(self.prefixes):
+            return None
+        last_modified, etag = _freshness(request)
+        validators = (quote_etag(etag), int(last_modified.timestamp()))
+        request._portal_validators = validators
+        return get_conditional_response(request, etag=validators[0], last_modified=validators[1])
+
+    def process_exception(self, request, exception):
+        request._portal_validators = None
+
+    def process_response(self, request, response):
+        validators = getattr(request, "_portal_validators", None)
+        if validators and request.method in ("GET", "HEAD"):
+            etag, last_modified = validators
+            if not response.has_header("Last-Modified"):
+                response.headers["Last-Modified"] = http_date(last_modified)
+            response.headers.setdefault("ETag", etag)
+        return response

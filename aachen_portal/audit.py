@@ -15,8 +15,8 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from .content import tracked_models
-from .forms import describe_changes
+from measures.content import tracked_models
+from measures.forms import describe_changes
 
 TYPE_LABELS = {"+": _("angelegt"), "~": _("geändert"), "-": _("gelöscht")}
 PER_PAGE = 50
