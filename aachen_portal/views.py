@@ -12,7 +12,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from fields.models import ActionField, SourceDocument
-from measures.models import Commitment, Measure, Status
+from measures.models import Commitment, Measure
+from measures.status import Status
 
 # The page's first sentence: while it has no translation in the active
 # language, the page is shown in German and marked as such.
@@ -39,7 +40,7 @@ class LeichteSpracheView(TemplateView):
         return super().get_context_data(
             declared=concept.declared_measure_count if concept else None,
             catalogued=measures.count(),
-            reported=measures.exclude(status=Status.NO_REPORT).count(),
+            reported=measures.at().exclude(status_as_of=Status.NO_REPORT).count(),
             field_count=ActionField.objects.count(),
             commitment_count=Commitment.objects.count(),
             page_in_german=not translated,

@@ -3,7 +3,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
-from measures.models import Commitment, Measure
+from measures.models import Commitment, Measure, action_fields_with_measure_counts
 
 from .models import ActionField, FundingLine, SourceDocument, UnitInvolvement
 
@@ -15,7 +15,7 @@ class HomeView(TemplateView):
         concept = SourceDocument.objects.prefetch_related("key_figures").concept()
         if concept is None:
             raise Http404("The concept has not been loaded (manage.py load_sources).")
-        fields = ActionField.objects.with_measure_counts()
+        fields = action_fields_with_measure_counts()
         overall = Measure.objects.published().progress_summary()
         return super().get_context_data(
             concept=concept,
@@ -41,7 +41,7 @@ class FieldDetailView(DetailView):
             "needs",
             Prefetch(
                 "measures",
-                queryset=Measure.objects.published().with_related(),
+                queryset=Measure.objects.published().at().with_related(),
                 to_attr="published_measures",
             ),
         )

@@ -38,7 +38,8 @@ from modeltranslation.utils import build_localized_fieldname
 from fields.models import ActionField, OrganisationalUnit
 
 from . import services
-from .models import Measure, Status
+from .models import Measure
+from .status import Status
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from measures import services
 from measures.catalogue import SpreadsheetError
+from measures.permissions import can_import_catalogue
 
 
 class Command(BaseCommand):
@@ -31,7 +32,7 @@ class Command(BaseCommand):
             importer = get_user_model().objects.filter(username=user).first()
             if importer is None:
                 raise CommandError(f"No user named {user!r}.")
-            if not importer.has_perm("measures.import_measures"):
+            if not can_import_catalogue(importer):
                 raise CommandError(f"{user!r} may not import measures (role Redaktion needed).")
         try:
             data = file.read_bytes()
