@@ -60,6 +60,6 @@ class StaffUserAdmin(UserAdmin):
         return fields
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and not can_change_account(request.user, obj):
-            return False
-        return super().has_change_permission(request, obj)
+        if obj is None:
+            return super().has_change_permission(request)
+        return can_change_account(request.user, obj)

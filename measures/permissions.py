@@ -108,5 +108,6 @@ def can_grant_superuser(user) -> bool:
 
 
 def can_change_account(user, account) -> bool:
-    """Nobody but a superuser edits a superuser's account (the model permission aside)."""
-    return not account.is_superuser or can_grant_superuser(user)
+    """Change a staff account; nobody but a superuser edits a superuser's account."""
+    allowed = user.is_active and user.has_perm("auth.change_user")
+    return allowed and (not account.is_superuser or can_grant_superuser(user))
