@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.content import tracked_models
 from measures.forms import describe_changes
+from measures.permissions import can_read_history
 
 TYPE_LABELS = {"+": _("angelegt"), "~": _("geändert"), "-": _("gelöscht")}
 PER_PAGE = 50
@@ -26,8 +27,7 @@ def visible_models(user) -> dict[str, type]:
     """Models whose history the user may read, keyed "app_label.model_name"."""
     visible = {}
     for model in tracked_models():
-        history_opts = model.history.model._meta
-        if user.has_perm(f"{history_opts.app_label}.view_{history_opts.model_name}"):
+        if can_read_history(user, model):
             visible[model._meta.label_lower] = model
     return visible
 

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from fields.models import ActionField, FundingLine, SourceDocument, UnitInvolvement
-from measures.models import Commitment, Measure, Status
+from measures.models import Commitment, Measure, action_fields_with_measure_counts
+from measures.status import Status
 
 # The page's first sentence: while it has no translation in the active
 # language, the page is shown in German and marked as such.
@@ -29,7 +30,7 @@ class HomeView(TemplateView):
         concept = SourceDocument.objects.prefetch_related("key_figures").concept()
         if concept is None:
             raise Http404("The concept has not been loaded (manage.py load_sources).")
-        fields = ActionField.objects.with_measure_counts()
+        fields = action_fields_with_measure_counts()
         overall = Measure.objects.published().progress_summary()
         return super().get_context_data(
             concept=concept,
@@ -102,7 +103,7 @@ class LeichteSpracheView(TemplateView):
         return super().get_context_data(
             declared=concept.declared_measure_count if concept else None,
             catalogued=measures.count(),
-            reported=measures.exclude(status=Status.NO_REPORT).count(),
+            reported=measures.at().exclude(status_as_of=Status.NO_REPORT).count(),
             field_count=ActionField.objects.count(),
             commitment_count=Commitment.objects.count(),
             page_in_german=not translated,

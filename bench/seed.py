@@ -27,7 +27,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from fields.models import ActionField  # noqa: E402
-from measures.models import Measure, Status, StatusEntry  # noqa: E402
+from measures.models import Measure, StatusEntry  # noqa: E402
+from measures.status import Status  # noqa: E402
 
 STATUSES = [s for s in Status.values if s != Status.NO_REPORT]
 

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from translations.admin import HistoryTranslationAdmin, translated_search_fields
@@ -61,18 +60,11 @@ class NeedInline(TranslationTabularInline):
 
 @admin.register(ActionField)
 class ActionFieldAdmin(HistoryTranslationAdmin):
-    list_display = ["number", "name", "slug", "catalogued_measures"]
+    list_display = ["number", "name", "slug"]
     list_display_links = ["number", "name"]
     search_fields = translated_search_fields("name", "summary")
     prepopulated_fields = {"slug": ["name_de"]}
     inlines = [NeedInline]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_measure_counts()
-
-    @admin.display(description=_("erfasste Maßnahmen"), ordering="measure_count")
-    def catalogued_measures(self, obj):
-        return obj.measure_count
 
 
 @admin.register(Need)

@@ -7,7 +7,7 @@ change history of every model are registered in ``fields/translation.py``
 """
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -137,14 +137,6 @@ class UnitInvolvement(models.Model):
         return str(self.unit)
 
 
-class ActionFieldQuerySet(models.QuerySet):
-    def with_measure_counts(self):
-        """Annotate how many published measures each field has catalogued."""
-        return self.annotate(
-            measure_count=Count("measures", filter=Q(measures__is_published=True), distinct=True)
-        )
-
-
 class ActionField(models.Model):
     """A Handlungsfeld of the concept."""
 
@@ -160,8 +152,6 @@ class ActionField(models.Model):
     slug = models.SlugField(_("Kürzel"), max_length=80, unique=True)
     name = models.CharField(_("Name"), max_length=255)
     summary = models.TextField(_("Kurzbeschreibung"), blank=True)
-
-    objects = ActionFieldQuerySet.as_manager()
 
     class Meta:
         ordering = ["number"]

@@ -1,17 +1,16 @@
 """The staff workflow: measures per Fachbereich, status reports, review, import/export.
 
-Who may do what is decided by permissions (see ``measures/roles.py``) and, for
-Fachbereich editors, by their unit assignments: querysets only contain their
-units' measures and every object-level permission check repeats the test, so a
-crafted URL or POST for another unit's measure ends in 404/403 and writes nothing.
+Who may do what is decided by the predicates of ``measures/permissions.py``
+(permissions from ``measures/roles.py`` and, for Fachbereich editors, their unit
+assignments): querysets only contain their units' measures and every
+object-level permission check asks the predicates, so a crafted URL or POST for
+another unit's measure ends in 404/403 and writes nothing.
 """
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -19,11 +18,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from import_export.forms import ExportForm
-from modeltranslation.admin import TranslationStackedInline
 
+from fields.admin import ActionFieldAdmin
+from fields.models import ActionField
 from translations.admin import HistoryTranslationAdmin, translated_search_fields
 
 from . import services
+from .admin_staff import StaffUserAdmin  # noqa: F401 (registers accounts and unit assignments)
+from .admin_status import StatusEntryInline, UnitScopedMixin
 from .forms import MeasureAdminForm, StatusUpdateForm
 from .models import (
     Commitment,
@@ -31,9 +33,14 @@ from .models import (
     CommitmentMeasure,
     Measure,
     StatusEntry,
-    UnitAssignment,
-    sees_all_units,
-    units_of,
+    action_fields_with_measure_counts,
+)
+from .permissions import (
+    can_add_status_entry,
+    can_change_catalogue_structure,
+    can_edit_measure,
+    can_export_catalogue,
+    can_import_catalogue,
 )
 from .spreadsheet.columns import COLUMN_DOCS
 from .spreadsheet.formats import (
@@ -47,67 +54,6 @@ from .spreadsheet.formats import (
 from .spreadsheet.reading import SpreadsheetError
 from .spreadsheet.report import ImportReport
 from .spreadsheet.resource import MeasureResource
-
-
-def may_publish(user) -> bool:
-    return user.is_active and user.has_perm("measures.publish_statusentry")
-
-
-class UnitScopedMixin:
-    """Limits a model admin to the measures of the user's units (Redaktion: all)."""
-
-    def measure_of(self, obj) -> Measure:
-        raise NotImplementedError
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).editable_by(request.user)
-
-    def in_scope(self, request, obj) -> bool:
-        if obj is None or sees_all_units(request.user):
-            return True
-        unit_id = self.measure_of(obj).responsible_unit_id
-        return unit_id is not None and units_of(request.user).filter(pk=unit_id).exists()
-
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self.in_scope(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.in_scope(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
-
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        if obj is None:
-            # Django would redirect to the index; out of scope or missing is a 404.
-            raise Http404
-        return obj
-
-
-class StatusEntryInline(TranslationStackedInline):
-    model = StatusEntry
-    extra = 1
-    fields = [
-        ("reported_on", "status", "progress"),
-        "public_note",
-        "internal_note",
-        "is_published",
-        "author",
-    ]
-    readonly_fields = ["author"]
-    ordering = ["-reported_on", "-created_at"]
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if not may_publish(request.user):
-            fields.append("is_published")
-        return fields
-
-    def has_change_permission(self, request, obj=None):
-        # Fachbereich editors add new entries here; existing ones are shown
-        # read-only (their own drafts stay editable on the entry's page).
-        return super().has_change_permission(request, obj) and may_publish(request.user)
 
 
 class CommitmentMeasureInline(admin.TabularInline):
@@ -163,17 +109,22 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not sees_all_units(request.user):
+        if not can_change_catalogue_structure(request.user):
             fields += self.editorial_fields
         return fields
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return can_edit_measure(request.user, obj)
 
     # Import and export --------------------------------------------------
 
     def has_import_permission(self, request):
-        return request.user.is_active and request.user.has_perm("measures.import_measures")
+        return can_import_catalogue(request.user)
 
     def has_export_permission(self, request):
-        return self.has_view_permission(request)
+        return can_export_catalogue(request.user)
 
     def get_import_formats(self):
         return [SpreadsheetFormat]
@@ -236,7 +187,7 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
         return custom + super().get_urls()
 
     def has_add_status_permission(self, request):
-        return request.user.has_perm("measures.add_statusentry")
+        return can_add_status_entry(request.user)
 
     @admin.display(description=_("Sachstand"))
     def quick_status(self, obj):
@@ -252,12 +203,12 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
     def report_status_view(self, request, object_id):
         measure = self.get_object(request, object_id)
         if not (
-            self.has_change_permission(request, measure) and self.has_add_status_permission(request)
+            can_edit_measure(request.user, measure) and can_add_status_entry(request.user, measure)
         ):
             raise PermissionDenied
         form = StatusUpdateForm(
             request.POST or None,
-            may_publish=may_publish(request.user),
+            user=request.user,
             initial={"status": measure.status, "progress": measure.progress},
         )
         if request.method == "POST" and form.is_valid():
@@ -292,8 +243,7 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
             # Some selected measures are not this user's: refuse the whole request.
             raise PermissionDenied
         form = StatusUpdateForm(
-            request.POST if "apply" in request.POST else None,
-            may_publish=may_publish(request.user),
+            request.POST if "apply" in request.POST else None, user=request.user
         )
         if "apply" in request.POST and form.is_valid():
             kwargs = form.record_kwargs()
@@ -328,9 +278,7 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
         for entry in formset.deleted_objects:
             services.delete_status_entry(entry=entry)
         for entry in entries:
-            services.save_status_entry(
-                entry=entry, author=request.user, may_publish=may_publish(request.user)
-            )
+            services.save_status_entry(entry=entry, author=request.user)
         formset.save_m2m()
 
 
@@ -348,129 +296,18 @@ class CommitmentAdmin(HistoryTranslationAdmin):
     inlines = [CommitmentFieldInline, CommitmentMeasureInline]
 
 
-@admin.register(StatusEntry)
-class StatusEntryAdmin(UnitScopedMixin, HistoryTranslationAdmin):
-    list_display = ["measure", "reported_on", "status", "progress", "is_published", "author"]
-    list_filter = ["is_published", "status", "measure__field", "measure__responsible_unit"]
-    search_fields = ("measure__code",) + translated_search_fields("public_note")
-    date_hierarchy = "reported_on"
-    readonly_fields = ["author", "created_at"]
-    autocomplete_fields = ["measure"]
-    actions = ["publish_selected"]
-
-    def measure_of(self, obj):
-        return obj.measure
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if not may_publish(request.user):
-            fields.append("is_published")
-        if obj is not None:
-            fields.append("measure")  # an entry stays with its measure
-        return fields
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        if obj is not None and obj.is_published and not may_publish(request.user):
-            return False  # published text is the Redaktion's
-        return allowed
-
-    def has_publish_permission(self, request):
-        return may_publish(request.user)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "measure":
-            kwargs["queryset"] = Measure.objects.editable_by(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        measure_id = request.POST.get("measure", "") if request.method == "POST" else ""
-        if measure_id and not measure_id.isdigit():
-            # Not a measure at all: the form answers "required" (its autocomplete
-            # widget cannot even render a value that is not a number).
-            request.POST = request.POST.copy()
-            request.POST["measure"] = ""
-        elif object_id is None and measure_id:
-            # A number naming another unit's measure is refused outright.
-            allowed = Measure.objects.editable_by(request.user)
-            if not allowed.filter(pk=measure_id).exists():
-                raise PermissionDenied
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def save_model(self, request, obj, form, change):
-        services.save_status_entry(
-            entry=obj, author=request.user, may_publish=may_publish(request.user)
-        )
-
-    def delete_model(self, request, obj):
-        services.delete_status_entry(entry=obj)
-
-    def delete_queryset(self, request, queryset):
-        for entry in queryset:
-            services.delete_status_entry(entry=entry)
-
-    @admin.action(description=_("Ausgewählte Entwürfe veröffentlichen"), permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        drafts = list(queryset.drafts().select_related("measure"))
-        for entry in drafts:
-            services.publish_status_entry(entry=entry)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d Entwurf veröffentlicht.",
-                "%(count)d Entwürfe veröffentlicht.",
-                len(drafts),
-            )
-            % {"count": len(drafts)},
-            messages.SUCCESS,
-        )
+admin.site.unregister(ActionField)
 
 
-@admin.register(UnitAssignment)
-class UnitAssignmentAdmin(HistoryTranslationAdmin):
-    list_display = ["user", "unit"]
-    list_filter = ["unit"]
-    search_fields = ["user__username", "user__first_name", "user__last_name"] + list(
-        translated_search_fields("unit__name")
-    )
-    autocomplete_fields = ["user", "unit"]
+@admin.register(ActionField)
+class ActionFieldWithMeasuresAdmin(ActionFieldAdmin):
+    """The Handlungsfelder with how many published measures each has catalogued."""
 
-
-class UnitAssignmentInline(admin.TabularInline):
-    model = UnitAssignment
-    extra = 1
-    autocomplete_fields = ["unit"]
-    verbose_name = _("Fachbereich")
-    verbose_name_plural = _("Fachbereiche (für die Rolle „Fachbereich“)")
-
-
-User = get_user_model()
-admin.site.unregister(User)
-
-
-@admin.register(User)
-class StaffUserAdmin(UserAdmin):
-    """Staff accounts with their units; only superusers grant superuser or single rights."""
-
-    inlines = [UnitAssignmentInline]
-    list_display = ["username", "first_name", "last_name", "is_staff", "unit_names"]
-    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
-
-    @admin.display(description=_("Fachbereiche"))
-    def unit_names(self, obj):
-        return ", ".join(str(a.unit) for a in obj.unit_assignments.all())
+    list_display = [*ActionFieldAdmin.list_display, "catalogued_measures"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("unit_assignments__unit")
+        return action_fields_with_measure_counts(super().get_queryset(request))
 
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if not request.user.is_superuser:
-            fields += ["is_superuser", "user_permissions"]
-        return fields
-
-    def has_change_permission(self, request, obj=None):
-        # Nobody but a superuser edits a superuser's account.
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
-            return False
-        return super().has_change_permission(request, obj)
+    @admin.display(description=_("erfasste Maßnahmen"), ordering="measure_count")
+    def catalogued_measures(self, obj):
+        return obj.measure_count

@@ -14,8 +14,8 @@ from django.utils.translation import ngettext
 
 from translations.provenance import ProvenanceLookup
 
-from .models import Status
-from .progress import ProgressSummary
+from .progress import ProgressByGroup, ProgressSummary
+from .status import Status
 
 WIDTH = 640
 LABEL_WIDTH = 56
@@ -37,16 +37,18 @@ class FieldRow:
         return self.summary.total
 
 
-def field_rows(fields, by_field: dict) -> list[FieldRow]:
+def field_rows(fields, by_field: ProgressByGroup) -> list[FieldRow]:
     """One row per Handlungsfeld, including fields without catalogued measures."""
     rows, lookup = [], ProvenanceLookup()
     for action_field in fields:
-        summary, counts = by_field.get(action_field.pk, (ProgressSummary(), {}))
+        progress = by_field[action_field.pk]
         rows.append(
             FieldRow(
                 field=action_field,
-                summary=summary,
-                counts=[(value, label, counts.get(value, 0)) for value, label in Status.choices],
+                summary=progress.summary,
+                counts=[
+                    (value, label, progress.counts.get(value, 0)) for value, label in Status.choices
+                ],
                 name=action_field.label(lookup),
             )
         )
@@ -60,11 +62,11 @@ def totals(rows: list[FieldRow]) -> list:
     ]
 
 
-def status_comparison(before: dict, after: dict) -> list:
+def status_comparison(before: ProgressByGroup, after: ProgressByGroup) -> list:
     """Per status: how many measures had it at the earlier date and at the Stichtag."""
 
     def count(by_field, value):
-        return sum(counts.get(value, 0) for _summary, counts in by_field.values())
+        return sum(progress.counts.get(value, 0) for progress in by_field.values())
 
     rows = []
     for value, label in Status.choices:

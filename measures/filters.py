@@ -20,7 +20,8 @@ from fields.models import ActionField, OrganisationalUnit
 from translations.provenance import ProvenanceLookup
 from translations.search import localized_value
 
-from .models import Commitment, Measure, Status
+from .models import Commitment, Measure
+from .status import Status
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 SLUG_SHAPE = re.compile(r"[-a-zA-Z0-9_]{1,120}")

@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from .models import Measure, Status
+from .models import Measure
+from .permissions import can_publish_status
+from .status import Status
 
 
 def _display(field, value) -> str:
@@ -140,7 +142,11 @@ class MeasureAdminForm(forms.ModelForm):
 
 
 class StatusUpdateForm(forms.Form):
-    """A new status report: used by the quick action and the bulk action."""
+    """A new status report by ``user``: used by the quick action and the bulk action.
+
+    Offers "sofort veröffentlichen" only to those who may publish; the service
+    keeps anyone else's entry a draft anyway.
+    """
 
     reported_on = forms.DateField(label=_("Stand vom"), initial=datetime.date.today)
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
@@ -159,7 +165,7 @@ class StatusUpdateForm(forms.Form):
         help_text=_("Ohne Haken bleibt der Eintrag ein Entwurf, bis die Redaktion ihn prüft."),
     )
 
-    def __init__(self, *args, may_publish: bool, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         for code, name in settings.LANGUAGES:
             self.fields[build_localized_fieldname("public_note", code)] = forms.CharField(
@@ -170,7 +176,7 @@ class StatusUpdateForm(forms.Form):
         # Public notes first, then the internal note and the checkbox.
         self.fields["internal_note"] = self.fields.pop("internal_note")
         self.fields["publish"] = self.fields.pop("publish")
-        if not may_publish:
+        if not can_publish_status(user):
             del self.fields["publish"]
 
     def public_notes(self) -> dict[str, str]:

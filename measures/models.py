@@ -3,16 +3,15 @@
 The measure's current status is a copy of its latest *published* status entry,
 kept in step by ``measures.services`` (never edited directly), so lists can
 filter and sort on it cheaply while the history stays the single source of
-truth. Translated fields and change history are registered in
-``measures/translation.py``.
+truth; pages read it through ``Measure.objects.at()`` (``measures/querysets.py``).
+The status vocabulary is in ``measures/status.py``. Translated fields and change
+history are registered in ``measures/translation.py``.
 """
-
-import datetime
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -20,198 +19,13 @@ from django.utils.translation import gettext_lazy as _
 
 from fields.models import ActionField, OrganisationalUnit, SourceDocument
 from translations.display import shown_text
-from translations.search import search_translated
 
-
-class Status(models.TextChoices):
-    """The status vocabulary, in the order a council member reads it."""
-
-    NO_REPORT = "no_report", _("kein Sachstand gemeldet")
-    PLANNED = "planned", _("geplant")
-    PREPARING = "preparing", _("in Vorbereitung")
-    IN_PROGRESS = "in_progress", _("in Umsetzung")
-    IMPLEMENTED = "implemented", _("umgesetzt")
-    ESTABLISHED = "established", _("dauerhaft etabliert")
-    DEFERRED = "deferred", _("zurückgestellt")
-    DROPPED = "dropped", _("entfallen")
-
+from .querysets import MeasureQuerySet, StatusEntryQuerySet
+from .status import Status
 
 # A code appears in URLs (measures/converters.py): the same characters only.
 CODE_PATTERN = r"^[0-9A-Za-z._-]{1,20}$"
 PROGRESS_IN_RANGE = Q(progress__isnull=True) | Q(progress__gte=0, progress__lte=100)
-
-
-def units_of(user) -> models.QuerySet:
-    """The organisational units a staff member is assigned to."""
-    return OrganisationalUnit.objects.filter(staff_assignments__user=user)
-
-
-def sees_all_units(user) -> bool:
-    """Redaktion (and superusers) work on every unit's measures; others on their own."""
-    return user.is_active and user.has_perm("measures.edit_all_units")
-
-
-class StatusEntryQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
-    def drafts(self):
-        return self.filter(is_published=False)
-
-    def editable_by(self, user):
-        """Entries of the measures ``user`` may work on (see ``MeasureQuerySet``)."""
-        if sees_all_units(user):
-            return self
-        return self.filter(measure__in=Measure.objects.editable_by(user))
-
-    def latest_first(self):
-        return self.order_by("-reported_on", "-created_at", "-pk")
-
-    def up_to(self, date: datetime.date):
-        return self.filter(reported_on__lte=date)
-
-    def public(self):
-        """Published entries of published measures: what any public page may show."""
-        return self.filter(is_published=True, measure__is_published=True)
-
-    def recent_first(self):
-        """Newest published first: the order of the feeds, so a draft published
-        weeks after it was written still reaches subscribers."""
-        return self.order_by(F("published_at").desc(nulls_last=True), "-created_at", "-pk")
-
-
-STATE_FIELDS = ("status_as_of", "progress_as_of", "changed_on_as_of")
-
-
-class MeasureQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
-    def in_field(self, field: ActionField):
-        return self.filter(field=field)
-
-    def editable_by(self, user):
-        """All measures for the Redaktion; for a Fachbereich editor those of their units."""
-        if sees_all_units(user):
-            return self
-        if not user.is_active:
-            return self.none()
-        return self.filter(responsible_unit__in=units_of(user).values("pk"))
-
-    def with_related(self):
-        return self.select_related("field", "responsible_unit")
-
-    @staticmethod
-    def _state_at(date: datetime.date, suffix: str) -> dict:
-        latest = (
-            StatusEntry.objects.published()
-            .up_to(date)
-            .filter(measure=OuterRef("pk"))
-            .latest_first()
-        )
-        return {
-            f"status_{suffix}": Coalesce(
-                Subquery(latest.values("status")[:1]), models.Value(Status.NO_REPORT)
-            ),
-            f"progress_{suffix}": Subquery(latest.values("progress")[:1]),
-            f"changed_on_{suffix}": Subquery(latest.values("reported_on")[:1]),
-        }
-
-    def as_of(self, date: datetime.date):
-        """Annotate ``status_as_of``, ``progress_as_of`` and ``changed_on_as_of``
-        from the published history.
-
-        A measure without a published entry on or before ``date`` reads as
-        "kein Sachstand gemeldet" with no progress.
-        """
-        return self.annotate(**self._state_at(date, "as_of"))
-
-    def at(self, date: datetime.date | None = None):
-        """The state every public page reads: as of ``date``, or current if None.
-
-        Both annotate the same names (``status_as_of``, ``progress_as_of``,
-        ``changed_on_as_of``), so filters, sorting and the progress rule work
-        the same on the current state and on a Stichtag.
-        """
-        if date is None:
-            return self.annotate(
-                status_as_of=F("status"),
-                progress_as_of=F("progress"),
-                changed_on_as_of=F("status_changed_on"),
-            )
-        return self.as_of(date)
-
-    def _with_state(self):
-        if "status_as_of" in self.query.annotations:
-            return self
-        return self.at()
-
-    def changed_since(self, date: datetime.date):
-        """Measures whose status or progress differs between ``date`` and their state.
-
-        The later state is the one annotated by ``at()`` (current if not yet
-        annotated); the earlier one is annotated as ``status_since`` and
-        ``progress_since``.
-        """
-        later = self._with_state().annotate(**self._state_at(date, "since"))
-        progress_differs = (
-            Q(progress_since__isnull=True, progress_as_of__isnull=False)
-            | Q(progress_since__isnull=False, progress_as_of__isnull=True)
-            | Q(progress_since__lt=F("progress_as_of"))
-            | Q(progress_since__gt=F("progress_as_of"))
-        )
-        return later.filter(~Q(status_since=F("status_as_of")) | progress_differs)
-
-    def with_status(self, statuses):
-        return self._with_state().filter(status_as_of__in=list(statuses))
-
-    def with_progress_reported(self, reported: bool = True):
-        return self._with_state().filter(progress_as_of__isnull=not reported)
-
-    def serving(self, commitment):
-        return self.filter(commitments=commitment)
-
-    def search(self, text: str):
-        """Free text across title and description (``translations.search``: every language)."""
-        return self.filter(search_translated(["title", "description"], text))
-
-    def order_by_status(self, descending: bool = False):
-        """Order by the status vocabulary (kein Sachstand … entfallen), then code."""
-        rank = Case(
-            *(When(status_as_of=value, then=models.Value(i)) for i, value in enumerate(Status)),
-            output_field=models.IntegerField(),
-        )
-        rank = rank.desc() if descending else rank.asc()
-        return self._with_state().order_by(rank, "field__number", "position")
-
-    def progress_summary(self):
-        """The progress rule (``measures.progress``) over this whole queryset."""
-        from .progress import ProgressSummary, summary_aggregates
-
-        return ProgressSummary.from_row(self._with_state().aggregate(**summary_aggregates()))
-
-    def progress_by(self, group: str) -> dict:
-        """The progress rule per value of ``group`` (e.g. ``"field"``), in one query.
-
-        Returns ``{group value: (ProgressSummary, {status: count})}``; groups
-        without measures are absent.
-        """
-        from .progress import ProgressSummary, status_aggregates, summary_aggregates
-
-        rows = (
-            self._with_state()
-            .filter(**{f"{group}__isnull": False})
-            .values(group)
-            .annotate(**summary_aggregates(), **status_aggregates(Status.values))
-            .order_by()
-        )
-        return {
-            row[group]: (
-                ProgressSummary.from_row(row),
-                {value: row[f"count_{value}"] for value in Status.values},
-            )
-            for row in rows
-        }
 
 
 class Measure(models.Model):
@@ -324,6 +138,27 @@ class Measure(models.Model):
     @property
     def has_report(self) -> bool:
         return self.status != Status.NO_REPORT
+
+
+def action_fields_with_measure_counts(fields: models.QuerySet | None = None) -> models.QuerySet:
+    """Handlungsfelder annotated with ``measure_count``: their published measures.
+
+    ``fields`` defaults to all Handlungsfelder; the count is one subquery, so
+    the list stays one query whatever the number of measures.
+    """
+    published = (
+        Measure.objects.published()
+        .filter(field=OuterRef("pk"))
+        .order_by()
+        .values("field")
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+    if fields is None:
+        fields = ActionField.objects.all()
+    return fields.annotate(
+        measure_count=Coalesce(Subquery(published), 0, output_field=models.IntegerField())
+    )
 
 
 class StatusEntry(models.Model):

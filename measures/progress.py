@@ -13,17 +13,22 @@ Measures without a report are never counted as 0 %: they only lower
 ``reported`` against ``total``. ``MeasureQuerySet.progress_summary()`` and
 ``.progress_by()`` compute the numbers in the database with
 ``summary_aggregates()``; this module turns them into words.
+``progress_by()`` answers per group with a ``GroupProgress``: the summary and
+the number of measures in each status.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from types import MappingProxyType
+from typing import NamedTuple
 
 from django.db.models import Avg, Count, Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Status
+from .status import Status
 
 
 def summary_aggregates(status: str = "status_as_of", progress: str = "progress_as_of") -> dict:
@@ -101,3 +106,18 @@ class ProgressSummary:
             "average": number_format(self.rounded_average, decimal_pos=0),
             "count": self.with_progress,
         }
+
+
+class GroupProgress(NamedTuple):
+    """The progress of one group (a Handlungsfeld, a commitment): its summary and
+    how many of its measures are in each status (keyed by status value)."""
+
+    summary: ProgressSummary = ProgressSummary()
+    counts: Mapping[str, int] = MappingProxyType({})
+
+
+class ProgressByGroup(dict):
+    """``GroupProgress`` per group value; a group without measures reads as empty."""
+
+    def __missing__(self, key) -> GroupProgress:
+        return GroupProgress()

@@ -2,7 +2,9 @@
 
 The admin, the management commands and the tests all go through these
 functions, so a measure's current status is always a copy of its latest
-published status entry.
+published status entry. Whether an entry is published is decided here, from
+who writes it (``permissions.can_publish_status``): an author who may not
+publish always writes a draft, whatever the caller asks.
 """
 
 import datetime
@@ -21,9 +23,10 @@ from .models import (
     CommitmentMeasure,
     LinkBasis,
     Measure,
-    Status,
     StatusEntry,
 )
+from .permissions import can_publish_status
+from .status import Status
 
 
 def measure_code(field: ActionField, position: int) -> str:
@@ -99,6 +102,16 @@ def refresh_current_status(measure: Measure) -> None:
     measure.save(update_fields=["status", "progress", "status_changed_on", "updated_at"])
 
 
+def _may_publish(author: AbstractBaseUser | None) -> bool:
+    """Whether entries written by ``author`` may be published.
+
+    Without an author the write comes from the portal itself (the source
+    loader, the catalogue import run on the command line without ``--user``),
+    which publishes as asked.
+    """
+    return author is None or can_publish_status(author)
+
+
 @transaction.atomic
 def record_status(
     *,
@@ -113,8 +126,9 @@ def record_status(
 ) -> StatusEntry:
     """Add a status entry to a measure; a published one becomes its current status.
 
-    ``public_notes`` maps language codes to the public note in that language.
-    Invalid values (unknown status, progress outside 0–100) raise
+    ``publish`` asks for a published entry; an author who may not publish
+    gets a draft. ``public_notes`` maps language codes to the public note in
+    that language. Invalid values (unknown status, progress outside 0–100) raise
     ``ValidationError`` and write nothing.
     """
     entry = StatusEntry(
@@ -124,7 +138,7 @@ def record_status(
         progress=progress,
         internal_note=internal_note,
         author=author,
-        is_published=publish,
+        is_published=publish and _may_publish(author),
     )
     for language, note in (public_notes or {}).items():
         setattr(entry, f"public_note_{language.replace('-', '_')}", note)
@@ -139,14 +153,14 @@ def save_status_entry(
     *,
     entry: StatusEntry,
     author: AbstractBaseUser | None = None,
-    may_publish: bool = True,
 ) -> StatusEntry:
-    """Save an entry edited in a form (new or changed); the measure's status follows.
+    """Save an entry edited in a form (new or changed) by ``author``; the measure's
+    status follows.
 
-    Without ``may_publish`` (Fachbereich editors) the entry is kept a draft, and
-    a published entry cannot be changed at all.
+    An author who may not publish (a Fachbereich editor) keeps the entry a
+    draft and cannot change a published entry at all.
     """
-    if not may_publish:
+    if not _may_publish(author):
         if entry.pk and StatusEntry.objects.filter(pk=entry.pk, is_published=True).exists():
             raise PermissionDenied("Only the Redaktion changes published status entries.")
         entry.is_published = False

@@ -1,5 +1,7 @@
+from typing import NamedTuple
+
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
@@ -7,7 +9,23 @@ from fields.models import ActionField, SourceDocument
 
 from . import charts
 from .filters import MeasureFilter, ReportingDateForm
-from .models import Commitment, CommitmentField, CommitmentMeasure, Measure, Status, StatusEntry
+from .models import (
+    Commitment,
+    CommitmentField,
+    CommitmentMeasure,
+    LinkBasis,
+    Measure,
+    StatusEntry,
+)
+from .status import Status
+
+
+class CommitmentRow(NamedTuple):
+    """A measure serving a commitment, with the basis of that link in words."""
+
+    measure: Measure
+    basis: str
+
 
 PAGE_SIZE = 25
 RECENT_CHANGES = 10
@@ -74,10 +92,9 @@ class DashboardView(TemplateView):
         by_field = measures.progress_by("field")
         rows = charts.field_rows(fields, by_field)
         overall = measures.progress_summary()
-        commitment_summaries = measures.progress_by("commitments")
+        by_commitment = measures.progress_by("commitments")
         commitments = [
-            (commitment, commitment_summaries.get(commitment.pk))
-            for commitment in Commitment.objects.all()
+            (commitment, by_commitment[commitment.pk]) for commitment in Commitment.objects.all()
         ]
         recent = (
             StatusEntry.objects.public()
@@ -147,7 +164,7 @@ class MeasureDetailView(DetailView):
     slug_url_kwarg = "code"
 
     def get_queryset(self):
-        return Measure.objects.published().select_related("field__concept", "responsible_unit")
+        return Measure.objects.published().at().select_related("field__concept", "responsible_unit")
 
     def get_context_data(self, **kwargs):
         measure = self.object
@@ -166,9 +183,9 @@ class CommitmentListView(TemplateView):
     template_name = "measures/commitment_list.html"
 
     def get_context_data(self, **kwargs):
-        summaries = Measure.objects.published().progress_by("commitments")
+        by_commitment = Measure.objects.published().progress_by("commitments")
         commitments = [
-            (commitment, summaries.get(commitment.pk))
+            (commitment, by_commitment[commitment.pk])
             for commitment in Commitment.objects.select_related("programme")
         ]
         programme = commitments[0][0].programme if commitments else None
@@ -186,18 +203,22 @@ class CommitmentDetailView(DetailView):
                 queryset=CommitmentField.objects.select_related("field").order_by("field__number"),
                 to_attr="field_links",
             ),
-            Prefetch(
-                "commitmentmeasure_set",
-                queryset=CommitmentMeasure.objects.filter(measure__is_published=True)
-                .select_related("measure__field", "measure__responsible_unit")
-                .order_by("measure__field__number", "measure__position"),
-                to_attr="measure_links",
-            ),
         )
 
     def get_context_data(self, **kwargs):
+        serving = Measure.objects.published().serving(self.object)
+        basis = CommitmentMeasure.objects.filter(commitment=self.object, measure=OuterRef("pk"))
+        measures = (
+            serving.at()
+            .with_related()
+            .annotate(basis=Subquery(basis.values("basis")[:1]))
+            .order_by("field__number", "position")
+        )
         return super().get_context_data(
-            summary=Measure.objects.published().serving(self.object).progress_summary(),
+            summary=serving.progress_summary(),
+            measure_rows=[
+                CommitmentRow(measure, LinkBasis(measure.basis).label) for measure in measures
+            ],
             **kwargs,
         )
 
@@ -213,7 +234,7 @@ class FieldDetailView(DetailView):
             "needs",
             Prefetch(
                 "measures",
-                queryset=Measure.objects.published().with_related(),
+                queryset=Measure.objects.published().at().with_related(),
                 to_attr="published_measures",
             ),
         )

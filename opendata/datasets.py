@@ -29,10 +29,10 @@ from measures.models import (
     CommitmentField,
     CommitmentMeasure,
     Measure,
-    Status,
     StatusEntry,
 )
 from measures.progress import ProgressSummary
+from measures.status import german_label
 
 LIST_SEPARATOR = ";"
 
@@ -78,11 +78,6 @@ def per_language(name: str, description: str) -> list[Column]:
 def german_url(obj) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         return obj.get_absolute_url()
-
-
-def status_label_de(value: str) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return str(Status(value).label)
 
 
 def summary_columns(summary: Callable[[Any], ProgressSummary]) -> list[Column]:
@@ -163,7 +158,7 @@ MEASURE_COLUMNS = [
     Column(
         "status_label_de",
         _("Status in Worten, deutsch"),
-        lambda m: status_label_de(m.status_as_of),
+        lambda m: german_label(m.status_as_of),
     ),
     Column(
         "progress",
@@ -216,7 +211,7 @@ STATUS_ENTRY_COLUMNS = [
     Column("measure_code", _("Kennung der Maßnahme"), lambda e: e.measure.code),
     Column("reported_on", _("Stand vom (Datum der Meldung)"), lambda e: e.reported_on, "date"),
     Column("status", _("Status als Schlüssel des Vokabulars"), lambda e: e.status),
-    Column("status_label_de", _("Status in Worten, deutsch"), lambda e: status_label_de(e.status)),
+    Column("status_label_de", _("Status in Worten, deutsch"), lambda e: german_label(e.status)),
     Column(
         "progress",
         _("Fortschritt in Prozent (0–100); leer, wenn keine Angabe"),
@@ -244,7 +239,7 @@ def field_rows():
         )
     )
     for action_field in fields:
-        action_field.progress = summaries.get(action_field.pk, (ProgressSummary(), {}))[0]
+        action_field.progress = summaries[action_field.pk].summary
     return fields
 
 
@@ -306,7 +301,7 @@ def commitment_rows():
         )
     )
     for commitment in commitments:
-        commitment.progress = summaries.get(commitment.pk, (ProgressSummary(), {}))[0]
+        commitment.progress = summaries[commitment.pk].summary
     return commitments
 
 
@@ -411,6 +406,3 @@ def json_value(value):
     if isinstance(value, Decimal):
         return float(value)
     return value
-
-
-STATUS_VOCABULARY = Status.choices

@@ -8,8 +8,9 @@ from django.views.generic import TemplateView
 
 from measures.filters import MeasureFilter
 from measures.models import Measure
+from measures.status import Status
 
-from .datasets import DATASETS, STATUS_VOCABULARY, csv_value, json_value, measure_rows
+from .datasets import DATASETS, csv_value, json_value, measure_rows
 
 
 def german(text) -> str:
@@ -28,7 +29,7 @@ class OpenDataView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            datasets=DATASETS.values(), statuses=STATUS_VOCABULARY, **kwargs
+            datasets=DATASETS.values(), statuses=Status.choices, **kwargs
         )
 
 

@@ -14,7 +14,8 @@ from fields.models import (
     OrganisationalUnit,
     SourceDocument,
 )
-from measures.models import Commitment, CommitmentField, CommitmentMeasure, Measure, Status
+from measures.models import Commitment, CommitmentField, CommitmentMeasure, Measure
+from measures.status import Status
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ import itertools
 import pytest
 
 from fields.models import ActionField
-from measures.models import Commitment, CommitmentMeasure, Measure, Status, StatusEntry
+from measures.models import Commitment, CommitmentMeasure, Measure, StatusEntry
+from measures.status import Status
 from tests.factories import (
     ActionFieldFactory,
     CommitmentFactory,

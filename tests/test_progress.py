@@ -7,8 +7,9 @@ import pytest
 from django.utils import translation
 
 from measures import services
-from measures.models import Measure, Status
+from measures.models import Measure
 from measures.progress import ProgressSummary
+from measures.status import Status
 from tests.factories import ActionFieldFactory, CommitmentFactory, MeasureFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from measures import services
-from measures.models import Measure, Status, StatusEntry
+from measures.models import Measure, StatusEntry
+from measures.status import Status
 from tests.factories import MeasureFactory
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +117,7 @@ def test_as_of_reads_the_status_at_a_past_date():
     record(measure, MAR, Status.PREPARING, 20, publish=False)
 
     def at(date):
-        row = Measure.objects.as_of(date).get(pk=measure.pk)
+        row = Measure.objects.at(date).get(pk=measure.pk)
         return row.status_as_of, row.progress_as_of
 
     assert at(datetime.date(2024, 12, 31)) == (Status.NO_REPORT, None)

@@ -2,13 +2,12 @@
 
 from dataclasses import dataclass, field
 
-from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.results import RowResult
 
-from ..models import Status
+from ..status import german_label
 from .columns import COLUMNS
 from .resource import CatalogueResult, MeasureResource, RowPlan, StatusChange
 from .widgets import cell_text
@@ -95,8 +94,7 @@ class ImportReport:
 
     @staticmethod
     def describe(change: StatusChange) -> str:
-        with translation.override("de"):
-            label = Status(change.status).label
+        label = german_label(change.status)
         progress = "" if change.progress is None else f", {change.progress} %"
         return _("neuer Sachstand: %(status)s%(progress)s vom %(date)s") % {
             "status": label,

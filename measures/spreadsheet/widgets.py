@@ -8,13 +8,12 @@ always imports again.
 import datetime
 import re
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export import widgets
 
 from fields.models import ActionField, OrganisationalUnit
 
-from ..models import Status
+from ..status import Status, german_label
 from .columns import localized
 
 
@@ -115,8 +114,7 @@ class StatusWidget(widgets.Widget):
 
     @staticmethod
     def names() -> dict[str, str]:
-        with translation.override("de"):
-            named = {str(label).casefold(): value for value, label in Status.choices}
+        named = {german_label(value).casefold(): value for value in Status.values}
         return {**named, **{value: value for value in Status.values}}
 
     def clean(self, value, row=None, **kwargs):
@@ -126,8 +124,7 @@ class StatusWidget(widgets.Widget):
         try:
             return self.names()[text.casefold()]
         except KeyError:
-            with translation.override("de"):
-                allowed = ", ".join(f"„{label}“" for _value, label in Status.choices)
+            allowed = ", ".join(f"„{german_label(value)}“" for value in Status.values)
             raise ValueError(
                 _("Unbekannter Status „%(value)s“. Erlaubt: %(allowed)s.")
                 % {"value": text, "allowed": allowed}
@@ -136,8 +133,7 @@ class StatusWidget(widgets.Widget):
     def render(self, value, obj=None, **kwargs):
         if not value:
             return ""
-        with translation.override("de"):
-            return str(Status(value).label)
+        return german_label(value)
 
 
 class BooleanWidget(widgets.Widget):

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from measures.permissions import can_import_catalogue
 from measures.spreadsheet import import_catalogue
 from measures.spreadsheet.reading import SpreadsheetError
 
@@ -31,7 +32,7 @@ class Command(BaseCommand):
             importer = get_user_model().objects.filter(username=user).first()
             if importer is None:
                 raise CommandError(f"No user named {user!r}.")
-            if not importer.has_perm("measures.import_measures"):
+            if not can_import_catalogue(importer):
                 raise CommandError(f"{user!r} may not import measures (role Redaktion needed).")
         try:
             data = file.read_bytes()
