@@ -135,10 +135,6 @@ class Measure(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("measures:detail", kwargs={"code": self.code})
 
-    @property
-    def has_report(self) -> bool:
-        return self.status != Status.NO_REPORT
-
 
 def action_fields_with_measure_counts(fields: models.QuerySet | None = None) -> models.QuerySet:
     """Handlungsfelder annotated with ``measure_count``: their published measures.

@@ -34,7 +34,7 @@ def measure_code(field: ActionField, position: int) -> str:
 
 
 @transaction.atomic
-def load_catalogue(*, report: LoadReport) -> None:
+def load_source_measures(*, report: LoadReport) -> None:
     """Load the 6 measures and the 11 commitments the sources name."""
     fields = {f.slug: f for f in ActionField.objects.all()}
     measures = {}

@@ -56,8 +56,8 @@ def record(measure, date, status, progress=None, publish=True, note=""):
 
 
 @pytest.fixture
-def catalogue(db):
-    """A small synthetic catalogue (test data only) with a status history.
+def synthetic_measures(db):
+    """A small synthetic catalogue of measures (test data only) with a status history.
 
     Field A: A1 in Umsetzung 40 % (Nord, unit 1, commitment), A2 no report (Süd, unit 2).
     Field B: B1 umgesetzt 100 % (Nord, unit 1, commitment), B2 geplant without progress,

@@ -5,6 +5,7 @@ import datetime
 import factory
 
 from fields.models import ActionField, OrganisationalUnit, SourceDocument
+from measures import services
 from measures.models import Commitment, Measure, StatusEntry
 
 
@@ -49,13 +50,20 @@ class MeasureFactory(factory.django.DjangoModelFactory):
 
 
 class StatusEntryFactory(factory.django.DjangoModelFactory):
+    """A status report recorded through the service, so the measure's status follows it."""
+
     class Meta:
         model = StatusEntry
 
     measure = factory.SubFactory(MeasureFactory)
     reported_on = datetime.date(2024, 1, 1)
     status = "planned"
+    progress = None
     is_published = True
+
+    @classmethod
+    def _create(cls, model_class, *, is_published, **kwargs):
+        return services.record_status(publish=is_published, **kwargs)
 
 
 class CommitmentFactory(factory.django.DjangoModelFactory):

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from fields.services import LoadReport, load_concept
-from measures.services import load_catalogue
+from measures.services import load_source_measures
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
         report = LoadReport()
         with transaction.atomic():
             load_concept(report=report)
-            load_catalogue(report=report)
+            load_source_measures(report=report)
         for line in report.lines():
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Sources loaded."))

@@ -93,6 +93,8 @@ def test_database_rejects_a_status_entry_without_its_measure():
 
 def test_deleting_a_measure_leaves_no_orphan_history():
     entry = StatusEntryFactory()
+    entry.measure.refresh_from_db()
+    assert entry.measure.status == "planned"  # the factory records through the service
     entry.measure.delete()
     assert not StatusEntry.objects.exists()
 

@@ -32,7 +32,7 @@ def test_a_new_measure_has_no_report():
     measure = MeasureFactory()
     assert measure.status == Status.NO_REPORT
     assert measure.progress is None
-    assert not measure.has_report
+    assert Measure.objects.at().get(pk=measure.pk).status_as_of == Status.NO_REPORT
 
 
 def test_published_entry_becomes_the_current_status():

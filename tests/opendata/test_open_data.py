@@ -35,7 +35,9 @@ def json_items(client, url, params=None):
     return json.loads(response.content)
 
 
-def test_measures_csv_has_one_row_per_published_measure_and_every_language(client, catalogue):
+def test_measures_csv_has_one_row_per_published_measure_and_every_language(
+    client, synthetic_measures
+):
     rows = csv_rows(client, "/daten/massnahmen.csv")
     assert [row["code"] for row in rows] == ["101.1", "101.2", "102.1", "102.2", "102.3"]
     assert set(LANGUAGE_COLUMNS) <= set(rows[0])
@@ -45,7 +47,7 @@ def test_measures_csv_has_one_row_per_published_measure_and_every_language(clien
     assert first["title_ar"] == ""
 
 
-def test_measures_csv_matches_the_database_column_by_column(client, catalogue):
+def test_measures_csv_matches_the_database_column_by_column(client, synthetic_measures):
     rows = {row["code"]: row for row in csv_rows(client, "/daten/massnahmen.csv")}
     for measure in Measure.objects.published().select_related("field", "responsible_unit"):
         row = rows[measure.code]
@@ -66,7 +68,7 @@ def test_measures_csv_matches_the_database_column_by_column(client, catalogue):
     assert rows["102.3"]["status"] == "no_report", "a draft never leaks into the export"
 
 
-def test_json_and_csv_carry_the_same_measures(client, catalogue):
+def test_json_and_csv_carry_the_same_measures(client, synthetic_measures):
     data = json_items(client, "/daten/massnahmen.json")
     rows = csv_rows(client, "/daten/massnahmen.csv")
     assert data["dataset"] == "measures"
@@ -80,7 +82,7 @@ def test_json_and_csv_carry_the_same_measures(client, catalogue):
     assert b1["progress"] == 100 and b1["start_date"] is None
 
 
-def test_measures_export_reads_back_into_equal_measures(client, catalogue):
+def test_measures_export_reads_back_into_equal_measures(client, synthetic_measures):
     rows = csv_rows(client, "/daten/massnahmen.csv")
     fields = {f.number: f for f in ActionField.objects.all()}
     translated = [
@@ -111,7 +113,9 @@ def test_measures_export_reads_back_into_equal_measures(client, catalogue):
             assert (getattr(copy, name) or "") == (getattr(original, name) or ""), name
 
 
-def test_status_entries_export_holds_every_published_entry_and_nothing_else(client, catalogue):
+def test_status_entries_export_holds_every_published_entry_and_nothing_else(
+    client, synthetic_measures
+):
     rows = csv_rows(client, "/daten/sachstaende.csv")
     expected = StatusEntry.objects.public().count()
     assert len(rows) == expected == 5
@@ -125,7 +129,7 @@ def test_status_entries_export_holds_every_published_entry_and_nothing_else(clie
     ]
 
 
-def test_fields_export_applies_the_progress_rule(client, catalogue):
+def test_fields_export_applies_the_progress_rule(client, synthetic_measures):
     rows = {row["slug"]: row for row in csv_rows(client, "/daten/handlungsfelder.csv")}
     assert rows["feld-a"]["name_de"] == "Feld A"
     assert (
@@ -162,7 +166,7 @@ def test_commitments_export_lists_links_with_their_basis(client, sources):
     assert next(r for r in rows if r["slug"] == "sozialplanung")["measure_links"] == "3.1:editorial"
 
 
-def test_unpublished_measures_never_appear_in_any_dataset(client, catalogue):
+def test_unpublished_measures_never_appear_in_any_dataset(client, synthetic_measures):
     for dataset in DATASETS.values():
         for fmt in ("csv", "json"):
             body = client.get(f"/daten/{dataset.filename}.{fmt}").content.decode()
@@ -171,7 +175,7 @@ def test_unpublished_measures_never_appear_in_any_dataset(client, catalogue):
             assert "Geheim" not in body
 
 
-def test_measure_export_accepts_the_list_filters_and_reporting_date(client, catalogue):
+def test_measure_export_accepts_the_list_filters_and_reporting_date(client, synthetic_measures):
     rows = csv_rows(client, "/daten/massnahmen.csv", {"field": "feld-a", "as_of": "2025-02-15"})
     assert [(r["code"], r["status"], r["progress"]) for r in rows] == [
         ("101.1", "planned", "10"),
@@ -179,18 +183,18 @@ def test_measure_export_accepts_the_list_filters_and_reporting_date(client, cata
     ]
 
 
-def test_invalid_export_filters_are_a_400_with_an_explanation(client, catalogue):
+def test_invalid_export_filters_are_a_400_with_an_explanation(client, synthetic_measures):
     response = client.get("/daten/massnahmen.json", {"status": "erfunden"})
     assert response.status_code == 400
     assert "Status" in response.content.decode()
 
 
-def test_unknown_dataset_or_format_is_404(client, catalogue):
+def test_unknown_dataset_or_format_is_404(client, synthetic_measures):
     assert client.get("/daten/massnahmen.xlsx").status_code == 404
     assert client.get("/daten/geheim.csv").status_code == 404
 
 
-def test_open_data_page_documents_every_column_of_every_dataset(client, catalogue):
+def test_open_data_page_documents_every_column_of_every_dataset(client, synthetic_measures):
     html = page(client, "/de/offene-daten/")
     for dataset in DATASETS.values():
         section = html.split(f'id="{dataset.slug}"')[1].split("</section>")[0]

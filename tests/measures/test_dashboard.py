@@ -22,7 +22,7 @@ def matrix_row(html: str, name: str) -> list[str]:
     raise AssertionError(f"no row for {name}")
 
 
-def test_matrix_counts_measures_per_field_and_status(client, catalogue):
+def test_matrix_counts_measures_per_field_and_status(client, synthetic_measures):
     html = page(client, DASHBOARD)
     # columns: 8 statuses in vocabulary order, catalogued, progress
     assert matrix_row(html, "Feld A")[:9] == ["1", "0", "0", "1", "0", "0", "0", "0", "2"]
@@ -40,7 +40,7 @@ def test_matrix_counts_measures_per_field_and_status(client, catalogue):
     ]
 
 
-def test_matrix_has_caption_and_header_scopes(client, catalogue):
+def test_matrix_has_caption_and_header_scopes(client, synthetic_measures):
     html = page(client, DASHBOARD)
     table = html.split('class="matrix"')[1].split("</table>")[0]
     assert "<caption" in table
@@ -48,7 +48,7 @@ def test_matrix_has_caption_and_header_scopes(client, catalogue):
     assert '<th scope="row">' in table
 
 
-def test_progress_per_field_and_overall_follow_the_rule_and_state_it(client, catalogue):
+def test_progress_per_field_and_overall_follow_the_rule_and_state_it(client, synthetic_measures):
     html = page(client, DASHBOARD)
     text = text_of(html)
     assert matrix_row(html, "Feld A")[9] == (
@@ -63,13 +63,15 @@ def test_progress_per_field_and_overall_follow_the_rule_and_state_it(client, cat
     assert "Maßnahmen ohne Meldung zählen nicht als 0 %" in text
 
 
-def test_catalogue_completeness_against_the_declared_107(client, catalogue):
+def test_catalogue_completeness_against_the_declared_107(client, synthetic_measures):
     html = page(client, DASHBOARD)
     assert '<progress max="107" value="5"' in html
     assert "5 von 107 Maßnahmen erfasst" in text_of(html)
 
 
-def test_commitments_use_the_same_rule_on_their_linked_published_measures(client, catalogue):
+def test_commitments_use_the_same_rule_on_their_linked_published_measures(
+    client, synthetic_measures
+):
     text = text_of(page(client, DASHBOARD))
     assert (
         "Testverpflichtung 2 von 2 Maßnahmen mit Sachstand, Durchschnitt 70 % "
@@ -77,7 +79,7 @@ def test_commitments_use_the_same_rule_on_their_linked_published_measures(client
     ) in text
 
 
-def test_dashboard_at_a_reporting_date_is_computed_from_the_history(client, catalogue):
+def test_dashboard_at_a_reporting_date_is_computed_from_the_history(client, synthetic_measures):
     html = page(client, DASHBOARD, {"as_of": "2025-02-15"})
     text = text_of(html)
     assert "Stand am Stichtag 15. Februar 2025" in text
@@ -86,14 +88,14 @@ def test_dashboard_at_a_reporting_date_is_computed_from_the_history(client, cata
     assert "2 von 5 Maßnahmen mit Sachstand, Durchschnitt 35 % (2 Fortschrittsangaben)" in text
 
 
-def test_dashboard_before_any_report_has_no_average_and_no_bar(client, catalogue):
+def test_dashboard_before_any_report_has_no_average_and_no_bar(client, synthetic_measures):
     html = page(client, DASHBOARD, {"as_of": "2024-12-31"})
     assert "0 von 5 Maßnahmen mit Sachstand, noch keine Fortschrittsangabe" in text_of(html)
     assert '<progress max="100"' not in html
     assert "Bis zu diesem Datum ist noch kein Sachstand veröffentlicht." in text_of(html)
 
 
-def test_changes_between_two_dates(client, catalogue):
+def test_changes_between_two_dates(client, synthetic_measures):
     html = page(client, DASHBOARD, {"since": "2025-02-15", "as_of": "2025-04-15"})
     text = text_of(html)
     assert "Veränderungen vom 15. Februar 2025 bis 15. April 2025" in text
@@ -108,12 +110,12 @@ def test_changes_between_two_dates(client, catalogue):
     assert "kein Sachstand gemeldet 3 2 -1" in text_of(changes)
 
 
-def test_no_changes_in_a_quiet_period_says_so(client, catalogue):
+def test_no_changes_in_a_quiet_period_says_so(client, synthetic_measures):
     text = text_of(page(client, DASHBOARD, {"since": "2025-06-10", "as_of": "2025-07-01"}))
     assert "In diesem Zeitraum hat sich kein Sachstand geändert." in text
 
 
-def test_recent_changes_list_published_entries_only(client, catalogue):
+def test_recent_changes_list_published_entries_only(client, synthetic_measures):
     html = page(client, DASHBOARD)
     recent = text_of(html.split('id="recent-title"')[1].split("</section>")[0])
     assert recent.index("102.1") < recent.index("101.1")
@@ -121,7 +123,7 @@ def test_recent_changes_list_published_entries_only(client, catalogue):
     assert "Unveröffentlichte" not in recent, "an unpublished measure never shows"
 
 
-def test_status_chart_is_svg_with_a_text_alternative(client, catalogue):
+def test_status_chart_is_svg_with_a_text_alternative(client, synthetic_measures):
     html = page(client, DASHBOARD)
     svg = html.split('<svg class="chart__svg"')[1].split("</svg>")[0]
     assert 'role="img"' in svg
@@ -135,14 +137,14 @@ def test_status_chart_is_svg_with_a_text_alternative(client, catalogue):
     )
 
 
-def test_progress_chart_marks_fields_without_progress_instead_of_zero(client, catalogue):
+def test_progress_chart_marks_fields_without_progress_instead_of_zero(client, synthetic_measures):
     html = page(client, DASHBOARD, {"as_of": "2024-12-31"})
     svg = html.split('id="progress-chart-title"')[1].split("</svg>")[0]
     assert "chart-progress" not in svg.split("</desc>")[1]
     assert "keine Fortschrittsangabe" in svg
 
 
-def test_each_field_gets_a_report_section_for_print(client, catalogue):
+def test_each_field_gets_a_report_section_for_print(client, synthetic_measures):
     html = page(client, "/de/sachstand/bericht/", {"as_of": "2025-02-15"})
     assert html.count('class="field-report"') == 2
     assert html.count('class="print-only print-meta"') == 3
@@ -150,7 +152,7 @@ def test_each_field_gets_a_report_section_for_print(client, catalogue):
     assert "Stand: 15. Februar 2025 · Quelle: Integrationskonzept Aachen 2018" in html
 
 
-def test_report_lists_every_measure_of_each_field_at_the_reporting_date(client, catalogue):
+def test_report_lists_every_measure_of_each_field_at_the_reporting_date(client, synthetic_measures):
     html = page(client, "/de/sachstand/bericht/", {"as_of": "2025-02-15"})
     text = text_of(html)
     for title in ["Sprachcafé im Quartier", "Lotsenprojekt", "Beratungsstelle", "Elternschule"]:
@@ -160,13 +162,13 @@ def test_report_lists_every_measure_of_each_field_at_the_reporting_date(client, 
     assert "geplant" in text and "in Umsetzung" in text
 
 
-def test_dashboard_links_its_report_at_the_same_reporting_date(client, catalogue):
+def test_dashboard_links_its_report_at_the_same_reporting_date(client, synthetic_measures):
     html = page(client, DASHBOARD, {"as_of": "2025-02-15"})
     assert 'href="/de/sachstand/bericht/?as_of=2025-02-15"' in html
     assert 'class="field-report"' not in html, "the dashboard stays the same size"
 
 
-def test_report_with_a_bad_date_explains_and_lists_nothing(client, catalogue):
+def test_report_with_a_bad_date_explains_and_lists_nothing(client, synthetic_measures):
     html = page(client, "/de/sachstand/bericht/", {"as_of": "31.13.2025"})
     assert "error-summary" in html
     assert 'class="field-report"' not in html
@@ -182,14 +184,16 @@ def test_report_with_a_bad_date_explains_and_lists_nothing(client, catalogue):
     ],
 )
 def test_invalid_reporting_dates_get_a_clear_message_and_no_figures(
-    client, catalogue, params, message
+    client, synthetic_measures, params, message
 ):
     html = page(client, DASHBOARD, params)
     assert message in text_of(html)
     assert 'class="matrix"' not in html
 
 
-def test_print_stylesheet_hides_navigation_and_starts_each_field_on_a_new_page(client, catalogue):
+def test_print_stylesheet_hides_navigation_and_starts_each_field_on_a_new_page(
+    client, synthetic_measures
+):
     css = Path(finders.find("css/print.css")).read_text(encoding="utf-8")
     assert ".site-nav" in css.split("display: none")[0]
     assert ".filter-form" in css.split("display: none")[0]

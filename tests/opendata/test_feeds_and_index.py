@@ -37,7 +37,7 @@ def entries(root):
     ]
 
 
-def test_portal_feed_is_valid_atom_with_published_changes_newest_first(client, catalogue):
+def test_portal_feed_is_valid_atom_with_published_changes_newest_first(client, synthetic_measures):
     root = atom(client, "/de/feeds/sachstaende/")
     assert root.findtext(f"{ATOM}title") == "Integrationsportal Aachen: neue Sachstände"
     items = entries(root)
@@ -54,19 +54,19 @@ def test_portal_feed_is_valid_atom_with_published_changes_newest_first(client, c
     assert all(item["updated"] for item in items)
 
 
-def test_feeds_never_carry_drafts_or_unpublished_measures(client, catalogue):
+def test_feeds_never_carry_drafts_or_unpublished_measures(client, synthetic_measures):
     body = client.get("/de/feeds/sachstaende/").content.decode()
     assert "Entwurf" not in body and "Elternschule" not in body
     assert "Geheim" not in body and "101.9" not in body
 
 
-def test_field_feed_holds_only_that_fields_changes(client, catalogue):
+def test_field_feed_holds_only_that_fields_changes(client, synthetic_measures):
     root = atom(client, "/de/feeds/handlungsfelder/feld-a/")
     assert "Feld A" in root.findtext(f"{ATOM}title")
     assert {item["title"].split()[0] for item in entries(root)} == {"101.1"}
 
 
-def test_measure_feed_holds_only_that_measures_changes(client, catalogue):
+def test_measure_feed_holds_only_that_measures_changes(client, synthetic_measures):
     root = atom(client, "/de/feeds/massnahmen/102.1/")
     assert [item["title"] for item in entries(root)] == [
         "102.1 Beratungsstelle: umgesetzt, 100 %",
@@ -74,24 +74,26 @@ def test_measure_feed_holds_only_that_measures_changes(client, catalogue):
     ]
 
 
-def test_a_new_published_entry_appears_in_the_feed(client, catalogue):
-    record(catalogue["measures"]["101.2"], datetime.date(2025, 7, 1), "preparing", 5)
+def test_a_new_published_entry_appears_in_the_feed(client, synthetic_measures):
+    record(synthetic_measures["measures"]["101.2"], datetime.date(2025, 7, 1), "preparing", 5)
     titles = [item["title"] for item in entries(atom(client, "/de/feeds/sachstaende/"))]
     assert titles[0] == "101.2 Lotsenprojekt: in Vorbereitung, 5 %"
 
 
-def test_feeds_of_unknown_or_unpublished_things_are_404(client, catalogue):
+def test_feeds_of_unknown_or_unpublished_things_are_404(client, synthetic_measures):
     assert client.get("/de/feeds/handlungsfelder/gibt-es-nicht/").status_code == 404
     assert client.get("/de/feeds/massnahmen/101.9/").status_code == 404
     assert client.get("/de/feeds/massnahmen/9.99/").status_code == 404
 
 
-def test_feed_speaks_the_language_of_its_address(client, catalogue):
+def test_feed_speaks_the_language_of_its_address(client, synthetic_measures):
     root = atom(client, "/en/feeds/sachstaende/")
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
 
 
-def test_sitemap_lists_public_pages_in_every_language_but_no_unpublished_measure(client, catalogue):
+def test_sitemap_lists_public_pages_in_every_language_but_no_unpublished_measure(
+    client, synthetic_measures
+):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
@@ -130,7 +132,7 @@ def test_sitemap_names_every_public_page_without_arguments(client, sources):
 
 
 def test_a_draft_published_later_leads_the_feed_with_its_publication_time(
-    client, catalogue, monkeypatch
+    client, synthetic_measures, monkeypatch
 ):
     from django.utils import timezone
 
@@ -149,7 +151,7 @@ def test_a_draft_published_later_leads_the_feed_with_its_publication_time(
     assert items[0]["updated"].startswith(later.strftime("%Y-%m-%d"))
 
 
-def test_unpublishing_clears_the_publication_time(catalogue):
+def test_unpublishing_clears_the_publication_time(synthetic_measures):
     from measures.models import StatusEntry
 
     entry = StatusEntry.objects.filter(is_published=True).first()

@@ -48,7 +48,7 @@ SETTINGS = settings(
 @pytest.mark.parametrize("url", LIST_VIEWS)
 @SETTINGS
 @given(query=pairs)
-def test_random_parameters_never_cause_a_server_error(client, catalogue, url, query):
+def test_random_parameters_never_cause_a_server_error(client, synthetic_measures, url, query):
     response = client.get(url, QUERY_STRING=urlencode(query))
     assert response.status_code in (200, 400), (url, query, response.status_code)
 
@@ -56,6 +56,6 @@ def test_random_parameters_never_cause_a_server_error(client, catalogue, url, qu
 @pytest.mark.parametrize("url", ["/de/massnahmen/", "/de/sachstand/", "/daten/massnahmen.csv"])
 @SETTINGS
 @given(query=raw_query)
-def test_malformed_query_strings_never_cause_a_server_error(client, catalogue, url, query):
+def test_malformed_query_strings_never_cause_a_server_error(client, synthetic_measures, url, query):
     response = client.get(url, QUERY_STRING=query)
     assert response.status_code in (200, 400), (url, query, response.status_code)
