@@ -1,6 +1,7 @@
-from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_from_path, get_language_info
+
+from translations.languages import in_source_language, language_codes
 
 
 def unprefixed(path: str) -> str:
@@ -22,7 +23,7 @@ def languages(request):
     current = get_language()
     path = request.get_full_path()
     links = []
-    for code, _name in settings.LANGUAGES:
+    for code in language_codes():
         info = get_language_info(code)
         links.append(
             {
@@ -33,7 +34,7 @@ def languages(request):
                 "is_current": code == current,
             }
         )
-    german_url = translate_url(path, settings.LANGUAGE_CODE)
+    german_url = in_source_language(path)
     return {
         "language_links": links,
         "language_default_url": unprefixed(german_url),

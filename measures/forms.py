@@ -10,7 +10,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
-from modeltranslation.utils import build_localized_fieldname
+
+from translations.languages import column, language_codes
 
 from .models import Measure
 from .permissions import can_publish_status
@@ -168,7 +169,7 @@ class StatusUpdateForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         for code, name in settings.LANGUAGES:
-            self.fields[build_localized_fieldname("public_note", code)] = forms.CharField(
+            self.fields[column("public_note", code)] = forms.CharField(
                 label=_("Öffentliche Notiz (%(language)s)") % {"language": name},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
@@ -181,9 +182,9 @@ class StatusUpdateForm(forms.Form):
 
     def public_notes(self) -> dict[str, str]:
         return {
-            code: self.cleaned_data[build_localized_fieldname("public_note", code)]
-            for code, _name in settings.LANGUAGES
-            if self.cleaned_data.get(build_localized_fieldname("public_note", code))
+            code: self.cleaned_data[column("public_note", code)]
+            for code in language_codes()
+            if self.cleaned_data.get(column("public_note", code))
         }
 
     def record_kwargs(self) -> dict:

@@ -16,12 +16,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from fields.models import ActionField, Need
 from measures.models import (
@@ -33,6 +31,8 @@ from measures.models import (
 )
 from measures.progress import ProgressSummary
 from measures.status import german_label
+from translations.languages import column as localized_column
+from translations.languages import language_codes, source_language
 
 LIST_SEPARATOR = ";"
 
@@ -61,8 +61,8 @@ class Column:
 def per_language(name: str, description: str) -> list[Column]:
     """One column per configured language, e.g. ``title_de``, named like the database column."""
     columns = []
-    for code, _label in settings.LANGUAGES:
-        column = build_localized_fieldname(name, code)
+    for code in language_codes():
+        column = localized_column(name, code)
         columns.append(
             Column(
                 name=column,
@@ -76,7 +76,7 @@ def per_language(name: str, description: str) -> list[Column]:
 
 
 def german_url(obj) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(source_language()):
         return obj.get_absolute_url()
 
 
@@ -251,11 +251,11 @@ def aligned(texts: list) -> list[str]:
 
 def needs_per_language() -> list[Column]:
     columns = []
-    for code, _label in settings.LANGUAGES:
-        column = build_localized_fieldname("text", code)
+    for code in language_codes():
+        column = localized_column("text", code)
         columns.append(
             Column(
-                name=build_localized_fieldname("needs", code),
+                name=localized_column("needs", code),
                 description=lazy_format(
                     _("Handlungsbedarfe in ihrer Reihenfolge, einer je Zeile, Sprache „%(code)s“"),
                     code=code,

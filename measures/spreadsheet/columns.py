@@ -6,16 +6,16 @@ spreadsheet program; ``restore`` undoes it on import, so export → import is
 lossless.
 """
 
-from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
-from modeltranslation.utils import build_localized_fieldname
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from translations.languages import columns, language_codes
+
+LANGUAGE_CODES = language_codes()
 
 
 def localized(name: str) -> list[str]:
-    return [build_localized_fieldname(name, code) for code in LANGUAGE_CODES]
+    return columns(name)
 
 
 # The columns, in file order, with what staff write into them (shown on the
