@@ -1,5 +1,8 @@
 """Test settings: SQLite by default, PostgreSQL when DATABASE_URL points at one."""
 
+import os
+import re
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -18,3 +21,11 @@ WHITENOISE_AUTOREFRESH = True
 # The page cache is on in tests (one process, memory cache; emptied before each
 # test), so every test also proves that edits invalidate it.
 PORTAL_PAGE_CACHE = True
+
+# Parallel test workers (pytest-xdist) each get a Redis database of their own:
+# every test empties the cache, which must not empty another worker's.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+_redis = re.fullmatch(r"(redis://[^/]+)/(\d+)", REDIS_URL)  # noqa: F405
+if _redis and _worker.startswith("gw"):
+    REDIS_URL = f"{_redis[1]}/{(int(_redis[2]) - int(_worker[2:])) % 16}"
+    CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405

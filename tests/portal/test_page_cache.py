@@ -4,6 +4,7 @@ import datetime
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.test import override_settings
@@ -109,7 +110,7 @@ def test_with_a_shared_redis_one_process_sees_what_another_changed(client, sourc
     redis = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": settings.REDIS_URL,  # this worker's database (settings/test.py)
             "KEY_PREFIX": prefix,
         }
     }
