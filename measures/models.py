@@ -9,6 +9,7 @@ history are registered in ``measures/translation.py``.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
@@ -17,10 +18,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from council.models import Paper
 from fields.models import ActionField, OrganisationalUnit, SourceDocument
 from translations.display import shown_text
 
-from .querysets import MeasureQuerySet, StatusEntryQuerySet
+from .querysets import CouncilPaperLinkQuerySet, MeasureQuerySet, StatusEntryQuerySet
 from .status import Status
 
 # A code appears in URLs (measures/converters.py): the same characters only.
@@ -339,3 +341,72 @@ class CommitmentMeasure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.commitment} → {self.measure.code}"
+
+
+ONE_LINK_TARGET = (
+    Q(measure__isnull=False, field__isnull=True, document__isnull=True)
+    | Q(measure__isnull=True, field__isnull=False, document__isnull=True)
+    | Q(measure__isnull=True, field__isnull=True, document__isnull=False)
+)
+
+
+class CouncilPaperLink(models.Model):
+    """A council paper (Vorlage) about a measure, a Handlungsfeld or the concept itself.
+
+    Staff link papers that ``manage.py sync_council`` has loaded; a Fachbereich
+    editor links papers to their units' measures, the Redaktion anything
+    (``permissions.can_change_paper_link``).
+    """
+
+    paper = models.ForeignKey(
+        Paper, on_delete=models.PROTECT, related_name="links", verbose_name=_("Ratsvorlage")
+    )
+    measure = models.ForeignKey(
+        Measure,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="paper_links",
+        verbose_name=_("Maßnahme"),
+    )
+    field = models.ForeignKey(
+        ActionField,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="paper_links",
+        verbose_name=_("Handlungsfeld"),
+    )
+    document = models.ForeignKey(
+        SourceDocument,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="paper_links",
+        verbose_name=_("Konzept / Quelldokument"),
+    )
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+
+    objects = CouncilPaperLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["paper__date", "paper__reference", "pk"]
+        verbose_name = _("Ratsbezug")
+        verbose_name_plural = _("Ratsbezüge")
+        constraints = [
+            models.CheckConstraint(condition=ONE_LINK_TARGET, name="councilpaperlink_one_target"),
+            models.UniqueConstraint(fields=["paper", "measure"], name="councilpaperlink_measure"),
+            models.UniqueConstraint(fields=["paper", "field"], name="councilpaperlink_field"),
+            models.UniqueConstraint(fields=["paper", "document"], name="councilpaperlink_document"),
+        ]
+
+    def __str__(self) -> str:
+        target = self.measure or self.field or self.document
+        return f"{self.paper.reference} → {target}"
+
+    def clean(self):
+        targets = [self.measure_id, self.field_id, self.document_id]
+        if sum(target is not None for target in targets) != 1:
+            raise ValidationError(
+                _("Bitte genau eines wählen: Maßnahme, Handlungsfeld oder Konzept.")
+            )

@@ -45,6 +45,17 @@ def can_change_catalogue_structure(user) -> bool:
     return sees_all_units(user)
 
 
+def can_change_paper_link(user, link=None) -> bool:
+    """Link council papers: to one's units' measures; to fields and the concept, the Redaktion."""
+    if not (user.is_active and user.has_perm("measures.change_councilpaperlink")):
+        return False
+    if link is None:
+        return True
+    if link.measure_id is not None:
+        return works_on(user, link.measure)
+    return sees_all_units(user)
+
+
 # Status entries -------------------------------------------------------------
 
 

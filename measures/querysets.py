@@ -174,3 +174,27 @@ class MeasureQuerySet(models.QuerySet):
                 for row in rows
             }
         )
+
+
+class CouncilPaperLinkQuerySet(models.QuerySet):
+    def public(self):
+        """Links to papers the council system still lists (not marked deleted)."""
+        return self.filter(paper__deleted=False)
+
+    def editable_by(self, user):
+        """The Redaktion: every link; a Fachbereich editor: links of their units' measures."""
+        if sees_all_units(user):
+            return self
+        measures = self.model._meta.get_field("measure").related_model.objects
+        return self.filter(measure__in=measures.editable_by(user))
+
+    def with_papers(self):
+        """Each link's paper with its current consultations (``paper.current_consultations``)."""
+        paper_model = self.model._meta.get_field("paper").related_model
+        return (
+            self.select_related("paper")
+            .prefetch_related(
+                models.Prefetch("paper", queryset=paper_model.objects.with_consultations())
+            )
+            .order_by("paper__date", "paper__reference")
+        )

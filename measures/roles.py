@@ -36,6 +36,11 @@ FACHBEREICH_PERMISSIONS = (
     "measures.view_statusentry",
     "measures.add_statusentry",
     "measures.change_statusentry",
+    "measures.view_councilpaperlink",
+    "measures.add_councilpaperlink",
+    "measures.change_councilpaperlink",
+    "measures.delete_councilpaperlink",
+    "council.view_paper",
 )
 
 

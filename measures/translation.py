@@ -7,6 +7,7 @@ from .models import (
     Commitment,
     CommitmentField,
     CommitmentMeasure,
+    CouncilPaperLink,
     Measure,
     StatusEntry,
     UnitAssignment,
@@ -41,6 +42,7 @@ for model in (
     Commitment,
     CommitmentField,
     CommitmentMeasure,
+    CouncilPaperLink,
     UnitAssignment,
 ):
     track_history(model)

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "aachen_portal",
     "translations",
     "fields",
+    "council",
     "measures",
     "opendata",
 ]
@@ -215,6 +216,14 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 MEASURE_IMPORT_MAX_BYTES = int(os.environ.get("MEASURE_IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
+
+# The council's papers through OParl 1.1 (council/, ``manage.py sync_council``).
+# Aachen: https://ratsinfo.aachen.de/public/oparl/system
+OPARL_SYSTEM_URL = os.environ.get("OPARL_SYSTEM_URL", "")
+OPARL_TIMEOUT = float(os.environ.get("OPARL_TIMEOUT", "30"))  # seconds per request
+OPARL_RETRIES = int(os.environ.get("OPARL_RETRIES", "4"))  # on 5xx and connection errors
+OPARL_BACKOFF = float(os.environ.get("OPARL_BACKOFF", "2"))  # seconds, doubled per retry
+OPARL_REQUEST_INTERVAL = float(os.environ.get("OPARL_REQUEST_INTERVAL", "0.5"))  # politeness
 
 LOGGING = {
     "version": 1,

@@ -29,3 +29,8 @@ _redis = re.fullmatch(r"(redis://[^/]+)/(\d+)", REDIS_URL)  # noqa: F405
 if _redis and _worker.startswith("gw"):
     REDIS_URL = f"{_redis[1]}/{(int(_redis[2]) - int(_worker[2:])) % 16}"
     CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
+
+# The OParl tests talk to a local server: no politeness pause, short back-off.
+OPARL_REQUEST_INTERVAL = 0
+OPARL_BACKOFF = 0.01
+OPARL_TIMEOUT = 5

@@ -43,6 +43,12 @@ def test_roles_are_created_by_the_migration():
         "view_statusentry",
         "add_statusentry",
         "change_statusentry",
+        # Ratsbezug: link council papers to their units' measures (issue 15).
+        "view_councilpaperlink",
+        "add_councilpaperlink",
+        "change_councilpaperlink",
+        "delete_councilpaperlink",
+        "view_paper",
     }
 
 

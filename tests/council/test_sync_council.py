@@ -1,0 +1,128 @@
+"""``manage.py sync_council`` against a synthetic OParl 1.1 system over real HTTP."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from council.models import Consultation, Paper, SyncState
+
+pytestmark = pytest.mark.django_db
+
+
+def test_first_run_loads_every_paper_and_consultation(oparl, sync):
+    output = sync()
+
+    current = Paper.objects.current()
+    assert sorted(current.values_list("reference", flat=True)) == [
+        "FB 56/0065/WP18",
+        "FB 56/0150/WP17",
+        "TEST/0003",
+        "TEST/0004",
+        "TEST/0005",
+    ]
+    assert Consultation.objects.current().count() == 4
+    assert "total: fetched" in output
+    assert "paper: fetched 6, created 5" in output
+
+
+def test_consultation_holds_meeting_committee_role_and_result(oparl, sync):
+    sync()
+
+    paper = Paper.objects.get(reference="FB 56/0150/WP17")
+    assert paper.name == "Synthetische Vorlage Eins"
+    assert paper.date.isoformat() == "2030-06-01"
+    assert paper.paper_type == "Beschlussvorlage"
+    assert paper.web == f"{oparl.base}/web/paper/1"
+    assert paper.main_file_url == f"{oparl.base}/file/100/download"
+    decision = paper.consultations.get(authoritative=True)
+    assert decision.committee_name == "Testrat"
+    assert decision.meeting.name == "5. Sitzung des Testrats"
+    assert decision.meeting_start.date().isoformat() == "2030-07-11"
+    assert decision.role == "Entscheidung"
+    assert decision.result == "ungeändert beschlossen"
+
+
+def test_schema_quirks_are_tolerated_and_counted(oparl, sync):
+    output = sync()
+
+    odd = Paper.objects.get(reference="TEST/0003")
+    assert odd.name == "Vorlage\tmit\u0007Steuerzeichen"  # raw control characters in JSON
+    assert odd.date is None  # "N/A"
+    single = Paper.objects.get(reference="TEST/0004")
+    assert single.consultations.get().role == "Kenntnisnahme"  # one object, not an array
+    assert "tolerated (control_characters)" in output
+    assert "tolerated (single_object_for_array)" in output
+    assert "tolerated (unreadable_date): 1" in output
+    assert "tolerated (server_error_retried): 1" in output  # the intermittent HTTP 500
+    assert "skipped paper (deleted before it was ever synced): 1" in output
+
+
+def test_second_run_reports_nothing_new(oparl, sync):
+    sync()
+    before = list(Paper.objects.values_list("oparl_id", "name", "modified", "deleted"))
+
+    output = sync()
+
+    assert "total: fetched 0, created 0, updated 0, marked deleted 0, skipped 0" in output
+    assert "Nothing new." in output
+    assert list(Paper.objects.values_list("oparl_id", "name", "modified", "deleted")) == before
+    assert any("modified_since=" in request for request in oparl.world.requests)
+
+
+def test_second_run_without_modified_since_support_changes_nothing(oparl, sync):
+    sync()
+
+    output = sync("--since", "2000-01-01")
+
+    assert "created 0, updated 0, marked deleted 0" in output
+    assert "Nothing new." in output
+
+
+def test_later_run_takes_updates_and_marks_deleted_papers(oparl, sync):
+    sync()
+    world = oparl.world
+    world.touch(world.papers, f"{oparl.base}/paper/1", name="Geänderter Titel")
+    world.touch(world.papers, f"{oparl.base}/paper/5", deleted=True)
+
+    output = sync()
+
+    assert Paper.objects.get(reference="FB 56/0150/WP17").name == "Geänderter Titel"
+    assert Paper.objects.get(reference="TEST/0005").deleted
+    assert not Paper.objects.current().filter(reference="TEST/0005").exists()
+    assert "paper: fetched 2, created 0, updated 1, unchanged 0, marked deleted 1" in output
+
+
+def test_interrupted_run_resumes_at_the_unfinished_page(oparl, sync):
+    world = oparl.world
+    world.broken.add("/body/1/paper?page=2")
+
+    with pytest.raises(CommandError, match="next run resumes"):
+        sync()
+
+    assert Paper.objects.count() == 2  # the first page
+    state = SyncState.objects.get(list_url=f"{oparl.base}/body/1/paper")
+    assert state.next_url.endswith("page=2")
+    world.broken.clear()
+    world.requests.clear()
+
+    output = sync()
+
+    assert Paper.objects.current().count() == 5
+    assert Consultation.objects.current().count() == 4
+    assert "lists resumed: 1" in output
+    assert "/body/1/paper" not in world.requests  # the finished first page is not fetched again
+    assert world.requests.count("/body/1/paper?page=2") == 1
+
+
+def test_system_url_comes_from_the_environment_setting(oparl):
+    with override_settings(OPARL_SYSTEM_URL=oparl.system_url):
+        call_command("sync_council", stdout=io.StringIO())
+
+    assert Paper.objects.current().count() == 5
+
+
+def test_without_a_system_url_the_command_says_what_is_missing():
+    with override_settings(OPARL_SYSTEM_URL=""), pytest.raises(CommandError, match="--system"):
+        call_command("sync_council")
