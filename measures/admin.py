@@ -24,6 +24,7 @@ from fields.models import ActionField
 from translations.admin import HistoryTranslationAdmin, translated_search_fields
 
 from . import services
+from .admin_papers import FieldPaperLinkInline, MeasurePaperLinkInline
 from .admin_staff import StaffUserAdmin  # noqa: F401 (registers accounts and unit assignments)
 from .admin_status import StatusEntryInline, UnitScopedMixin
 from .forms import MeasureAdminForm, StatusUpdateForm
@@ -98,7 +99,7 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
         ),
         (None, {"fields": ["is_published", "created_at", "updated_at", "expected_version"]}),
     ]
-    inlines = [StatusEntryInline, CommitmentMeasureInline]
+    inlines = [StatusEntryInline, CommitmentMeasureInline, MeasurePaperLinkInline]
     actions = ["set_status"]
 
     # Catalogue structure and publication are the Redaktion's.
@@ -304,6 +305,7 @@ class ActionFieldWithMeasuresAdmin(ActionFieldAdmin):
     """The Handlungsfelder with how many published measures each has catalogued."""
 
     list_display = [*ActionFieldAdmin.list_display, "catalogued_measures"]
+    inlines = [*ActionFieldAdmin.inlines, FieldPaperLinkInline]
 
     def get_queryset(self, request):
         return action_fields_with_measure_counts(super().get_queryset(request))

@@ -187,14 +187,3 @@ class CouncilPaperLinkQuerySet(models.QuerySet):
             return self
         measures = self.model._meta.get_field("measure").related_model.objects
         return self.filter(measure__in=measures.editable_by(user))
-
-    def with_papers(self):
-        """Each link's paper with its current consultations (``paper.current_consultations``)."""
-        paper_model = self.model._meta.get_field("paper").related_model
-        return (
-            self.select_related("paper")
-            .prefetch_related(
-                models.Prefetch("paper", queryset=paper_model.objects.with_consultations())
-            )
-            .order_by("paper__date", "paper__reference")
-        )

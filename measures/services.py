@@ -21,11 +21,12 @@ from .models import (
     Commitment,
     CommitmentField,
     CommitmentMeasure,
+    CouncilPaperLink,
     LinkBasis,
     Measure,
     StatusEntry,
 )
-from .permissions import can_publish_status
+from .permissions import can_change_paper_link, can_publish_status
 from .status import Status
 
 
@@ -187,3 +188,31 @@ def delete_status_entry(*, entry: StatusEntry) -> None:
     measure_id = entry.measure_id
     entry.delete()
     refresh_current_status(Measure.objects.select_for_update().get(pk=measure_id))
+
+
+@transaction.atomic
+def set_measure_papers(
+    *, measure: Measure, paper_ids: set[int], user: AbstractBaseUser | None = None
+) -> bool:
+    """Link exactly these council papers to ``measure``; returns whether anything changed.
+
+    Without a user the write comes from the portal itself (the import on the
+    command line); a user must be allowed to link papers to this measure.
+    """
+    links = list(measure.paper_links.all())
+    current = {link.paper_id for link in links}
+    if current == paper_ids:
+        return False
+    probe = CouncilPaperLink(measure=measure)
+    if user is not None and not can_change_paper_link(user, probe):
+        raise PermissionDenied("This user may not link council papers to this measure.")
+    for link in links:
+        if link.paper_id not in paper_ids:
+            link._history_user = user
+            link.delete()
+    for paper_id in sorted(paper_ids - current):
+        link = CouncilPaperLink(measure=measure, paper_id=paper_id)
+        link.full_clean()
+        link._history_user = user
+        link.save()
+    return True

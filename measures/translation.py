@@ -36,6 +36,13 @@ class UnitAssignmentTranslation(TranslationOptions):
     fields = ()
 
 
+@register(CouncilPaperLink)
+class CouncilPaperLinkTranslation(TranslationOptions):
+    """No translated columns; registered so its admin has the portal's usual form."""
+
+    fields = ()
+
+
 for model in (
     Measure,
     StatusEntry,

@@ -1,10 +1,11 @@
 from typing import NamedTuple
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
+from council.models import Paper
 from fields.models import ActionField, SourceDocument
 
 from . import charts
@@ -37,6 +38,24 @@ def query_without(request, *names: str) -> str:
     for name in names:
         query.pop(name, None)
     return query.urlencode()
+
+
+def council_context(**target) -> dict:
+    """The Ratsbezug of a measure, field or document: ``measure=…``, ``field=…``, ``document=…``.
+
+    ``papers``: the linked papers the council system still lists, with their
+    current consultations; ``loaded``: whether any council data was synced at all.
+    """
+    lookups = {f"links__{name}": value for name, value in target.items()}
+    papers = (
+        Paper.objects.current()
+        .filter(**lookups)
+        .distinct()
+        .with_consultations()
+        .order_by(F("date").asc(nulls_last=True), "reference")
+    )
+    papers = list(papers)
+    return {"papers": papers, "loaded": bool(papers) or Paper.objects.exists()}
 
 
 class MeasureListView(TemplateView):
@@ -173,6 +192,7 @@ class MeasureDetailView(DetailView):
             commitment_links=measure.commitmentmeasure_set.select_related("commitment").order_by(
                 "commitment__position"
             ),
+            council=council_context(measure=measure),
             **kwargs,
         )
 
@@ -252,5 +272,6 @@ class FieldDetailView(DetailView):
             summary=Measure.objects.published().in_field(field).progress_summary(),
             commitments=touching,
             shown_on=timezone.localdate(),
+            council=council_context(field=field),
             **kwargs,
         )

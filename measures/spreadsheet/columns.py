@@ -78,9 +78,19 @@ COLUMN_DOCS: list[tuple[str, str]] = [
             "öffentlich sichtbar: ja oder nein; leer: neue Maßnahmen bleiben unveröffentlicht"
         ),
     ),
+    (
+        "council_papers",
+        gettext_lazy(
+            "Ratsvorlagen zur Maßnahme: Aktenzeichen, getrennt durch „;“, z. B. "
+            "„FB 56/0150/WP17“; nur Vorlagen, die aus dem Ratsinformationssystem abgeglichen "
+            "sind; leer: keine"
+        ),
+    ),
 ]
 COLUMNS = [name for name, _doc in COLUMN_DOCS]
 STATUS_COLUMNS = ("status", "progress", "status_date")
+PAPERS_COLUMN = "council_papers"
+PAPER_SEPARATOR = ";"
 
 # Cells starting with these may be run as formulas by spreadsheet programs.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

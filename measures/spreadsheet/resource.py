@@ -19,9 +19,18 @@ from import_export import resources
 from import_export.instance_loaders import CachedInstanceLoader
 from import_export.results import Result, RowResult
 
+from council.models import Paper
+
 from .. import services
 from ..models import Measure, Status
-from .columns import COLUMNS, STATUS_COLUMNS, localized, neutralise
+from .columns import (
+    COLUMNS,
+    PAPER_SEPARATOR,
+    PAPERS_COLUMN,
+    STATUS_COLUMNS,
+    localized,
+    neutralise,
+)
 from .widgets import (
     ActionFieldWidget,
     BooleanWidget,
@@ -50,6 +59,8 @@ class RowPlan:
 
     changed_columns: tuple[str, ...]
     status_change: StatusChange | None
+    # The council papers the row links (by id); None when the file has no such column.
+    paper_ids: frozenset[int] | None = None
 
     @property
     def changes_nothing(self) -> bool:
@@ -110,6 +121,8 @@ class MeasureResource(resources.ModelResource):
     status_date = ie_fields.Field(
         attribute="status_changed_on", column_name="status_date", widget=DateWidget(), readonly=True
     )
+    # Council papers (Ratsbezug) by reference; linked after the row is saved.
+    council_papers = ie_fields.Field(column_name=PAPERS_COLUMN, readonly=True)
     published = ie_fields.Field(
         attribute="is_published",
         column_name="published",
@@ -150,7 +163,9 @@ class MeasureResource(resources.ModelResource):
         return CatalogueRowResult
 
     def get_queryset(self):
-        return Measure.objects.select_related("field", "responsible_unit")
+        return Measure.objects.select_related("field", "responsible_unit").prefetch_related(
+            "paper_links__paper"
+        )
 
     # Import ---------------------------------------------------------------
 
@@ -226,20 +241,64 @@ class MeasureResource(resources.ModelResource):
             errors.setdefault("title_de", []).append(_("Der deutsche Titel darf nicht leer sein."))
 
         status_change = self.status_change(instance, row, errors, is_new)
+        paper_ids = self.paper_ids(row, errors)
+        changed = tuple(
+            name
+            for name, old in before.items()
+            if name not in errors and self.fields[name].get_value(instance) != old
+        )
+        if paper_ids is not None and paper_ids != self.linked_paper_ids(instance):
+            changed += (PAPERS_COLUMN,)
         self.plans[code] = RowPlan(
-            changed_columns=tuple(
-                name
-                for name, old in before.items()
-                if name not in errors and self.fields[name].get_value(instance) != old
-            ),
-            status_change=status_change,
+            changed_columns=changed, status_change=status_change, paper_ids=paper_ids
         )
         if errors:
             raise ValidationError(errors)
 
     @staticmethod
     def changeable(row) -> list[str]:
-        return [name for name in COLUMNS if name in row and name not in STATUS_COLUMNS]
+        return [
+            name
+            for name in COLUMNS
+            if name in row and name not in STATUS_COLUMNS and name != PAPERS_COLUMN
+        ]
+
+    @staticmethod
+    def linked_paper_ids(instance) -> frozenset[int]:
+        if instance.pk is None:
+            return frozenset()
+        return frozenset(instance.paper_links.values_list("paper_id", flat=True))
+
+    @staticmethod
+    def paper_ids(row, errors) -> frozenset[int] | None:
+        """The synced papers the row names by reference; unknown ones are row errors.
+
+        The import only looks up papers already synced (``manage.py sync_council``);
+        it never asks the council system.
+        """
+        if PAPERS_COLUMN not in row:
+            return None
+        references = [
+            ref.strip()
+            for ref in cell_text(row.get(PAPERS_COLUMN)).split(PAPER_SEPARATOR)
+            if ref.strip()
+        ]
+        ids: dict[str, set[int]] = {}
+        for reference, pk in (
+            Paper.objects.current().filter(reference__in=references).values_list("reference", "pk")
+        ):
+            ids.setdefault(reference, set()).add(pk)
+        for reference in references:
+            if reference not in ids:
+                errors.setdefault(PAPERS_COLUMN, []).append(
+                    _(
+                        "Die Ratsvorlage „%(reference)s“ ist nicht bekannt. Bitte das "
+                        "Aktenzeichen prüfen; bekannt sind nur Vorlagen, die aus dem "
+                        "Ratsinformationssystem abgeglichen sind (manage.py sync_council)."
+                    )
+                    % {"reference": reference}
+                )
+        return frozenset(pk for pks in ids.values() for pk in pks)
 
     def status_change(self, instance, row, errors, is_new) -> StatusChange | None:
         """The status entry a row asks for, if it differs from the current status."""
@@ -295,10 +354,17 @@ class MeasureResource(resources.ModelResource):
         instance._change_reason = "import"
 
     def after_save_instance(self, instance, row, **kwargs):
-        change = self.plan_for(row).status_change
+        plan = self.plan_for(row)
+        user = kwargs.get("user")
+        if plan.paper_ids is not None:
+            services.set_measure_papers(
+                measure=instance,
+                paper_ids=set(plan.paper_ids),
+                user=user if getattr(user, "pk", None) else None,
+            )
+        change = plan.status_change
         if change is None:
             return
-        user = kwargs.get("user")
         services.record_status(
             measure=instance,
             author=user if getattr(user, "pk", None) else None,
@@ -311,6 +377,11 @@ class MeasureResource(resources.ModelResource):
         )
 
     # Export ---------------------------------------------------------------
+
+    def dehydrate_council_papers(self, measure) -> str:
+        links = measure.paper_links.all()  # prefetched with their papers (get_queryset)
+        references = {link.paper.reference for link in links if not link.paper.deleted}
+        return f"{PAPER_SEPARATOR} ".join(sorted(references))
 
     def export_field(self, field, instance, **kwargs):
         return neutralise(super().export_field(field, instance, **kwargs))

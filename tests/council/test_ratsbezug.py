@@ -1,0 +1,117 @@
+"""Ratsbezug: synced council papers linked to measures through the catalogue spreadsheet
+and shown on the public pages. Papers come from the synthetic OParl server only."""
+
+import pytest
+
+from council.models import Paper
+from measures.models import CouncilPaperLink, Measure
+from measures.spreadsheet import import_catalogue
+from tests.spreadsheets import EXPORT_URL, csv_bytes, read_csv_export
+
+pytestmark = pytest.mark.django_db
+
+PAPER = "FB 56/0150/WP17"
+
+
+def import_rows(rows, headers=("code", "council_papers")):
+    return import_catalogue(data=csv_bytes(list(headers), rows), file_name="ratsbezug.csv")
+
+
+def test_spreadsheet_row_links_the_synced_paper(sources, sync):
+    sync()
+
+    report = import_rows([["3.1", PAPER]])
+
+    assert report.ok, report.error_lines()
+    assert report.rows[0].changes == ["council_papers"]
+    link = CouncilPaperLink.objects.get()
+    assert (link.measure.code, link.paper.reference) == ("3.1", PAPER)
+    assert link.history.count() == 1
+
+
+def test_semicolon_separates_several_papers_and_a_repeat_changes_nothing(sources, sync):
+    sync()
+    import_rows([["3.1", f"{PAPER}; FB 56/0065/WP18"]])
+
+    report = import_rows([["3.1", f"FB 56/0065/WP18;{PAPER}"]])
+
+    assert report.summary() == "0 neu, 0 geändert, 1 unverändert, 0 abgelehnt."
+    assert CouncilPaperLink.objects.filter(measure__code="3.1").count() == 2
+
+
+def test_empty_cell_removes_the_links(sources, sync):
+    sync()
+    import_rows([["3.1", PAPER]])
+
+    import_rows([["3.1", ""]])
+
+    assert not CouncilPaperLink.objects.exists()
+
+
+def test_unknown_reference_is_a_row_error_naming_line_and_column(sources, sync):
+    sync()
+
+    report = import_rows([["3.2", PAPER], ["3.1", "FB 99/9999/WP99"]])
+
+    assert not report.ok
+    assert any(
+        line.startswith("Zeile 3, Spalte „council_papers“:") and "FB 99/9999/WP99" in line
+        for line in report.error_lines()
+    ), report.error_lines()
+    assert not CouncilPaperLink.objects.exists(), "a rejected file writes nothing"
+
+
+def test_import_never_fetches_a_paper_that_was_not_synced(sources):
+    report = import_rows([["3.1", PAPER]])
+
+    assert not report.ok
+    assert not Paper.objects.exists()
+
+
+def test_export_writes_the_linked_references(sources, sync, redaktion, client):
+    sync()
+    import_rows([["3.1", PAPER]])
+    client.force_login(redaktion)
+
+    response = client.post(EXPORT_URL, {"format": "0", "resource": "0"})
+
+    rows = read_csv_export(response.content)
+    column = rows[0].index("council_papers")
+    by_code = {row[0]: row[column] for row in rows[1:]}
+    assert by_code["3.1"] == PAPER
+    assert by_code["3.2"] == ""
+
+
+def test_measure_page_shows_the_papers_consultations_with_results(sources, sync, client):
+    sync()
+    import_rows([["3.1", PAPER]])
+
+    page = client.get("/de/massnahmen/3.1/").content.decode()
+
+    assert "Ratsbezug" in page
+    assert PAPER in page
+    assert 'lang="de"' in page
+    assert "Synthetische Vorlage Eins" in page
+    assert "Testrat" in page
+    assert "Testausschuss für Integration" in page
+    assert "ungeändert beschlossen" in page
+    assert "Entscheidung" in page
+
+
+def test_without_a_sync_the_section_says_no_council_data_is_loaded(sources, client):
+    page = client.get("/de/massnahmen/3.1/").content.decode()
+
+    assert "Ratsbezug" in page
+    assert "noch keine Daten aus dem Ratsinformationssystem geladen" in page
+
+
+def test_deleted_paper_is_no_longer_shown(sources, sync, oparl, client):
+    sync()
+    import_rows([["3.1", PAPER]])
+    oparl.world.touch(oparl.world.papers, f"{oparl.base}/paper/1", deleted=True)
+    sync()
+
+    page = client.get("/de/massnahmen/3.1/").content.decode()
+
+    assert "Synthetische Vorlage Eins" not in page
+    assert Measure.objects.get(code="3.1").paper_links.count() == 1  # kept, not shown
