@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from fields.models import ActionField, FundingLine, SourceDocument, UnitInvolvement
 from measures.models import Commitment, Measure, action_fields_with_measure_counts
 from measures.status import Status
+from measures.views import council_context
 
 # The page's first sentence: while it has no translation in the active
 # language, the page is shown in German and marked as such.
@@ -79,6 +80,9 @@ class SourcesView(TemplateView):
             catalogued=Measure.objects.published().count(),
             commitment_count=Commitment.objects.count(),
             field_count=ActionField.objects.count(),
+            council=council_context(document=concept, references=(concept.council_reference,))
+            if concept
+            else None,
             **kwargs,
         )
 

@@ -40,21 +40,26 @@ def query_without(request, *names: str) -> str:
     return query.urlencode()
 
 
-def council_context(**target) -> dict:
+def council_context(*, references: tuple[str, ...] = (), **target) -> dict:
     """The Ratsbezug of a measure, field or document: ``measure=…``, ``field=…``, ``document=…``.
 
+    ``references`` adds papers by reference (the concept's own Vorlage).
     ``papers``: the linked papers the council system still lists, with their
     current consultations; ``loaded``: whether any council data was synced at all.
     """
-    lookups = {f"links__{name}": value for name, value in target.items()}
-    papers = (
+    wanted = Q()
+    for name, value in target.items():
+        wanted |= Q(**{f"links__{name}": value})
+    if any(references):
+        wanted |= Q(reference__in=[ref for ref in references if ref])
+    if not wanted:
+        return {"papers": [], "loaded": Paper.objects.exists()}
+    papers = list(
         Paper.objects.current()
-        .filter(**lookups)
-        .distinct()
+        .filter(pk__in=Paper.objects.filter(wanted).values("pk"))
         .with_consultations()
         .order_by(F("date").asc(nulls_last=True), "reference")
     )
-    papers = list(papers)
     return {"papers": papers, "loaded": bool(papers) or Paper.objects.exists()}
 
 

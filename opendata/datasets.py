@@ -34,6 +34,7 @@ from translations.languages import column as localized_column
 from translations.languages import language_codes, source_language
 
 from .columns import LIST_SEPARATOR, Column, lazy_format, per_language
+from .ratsbezug import RATSBEZUG_COLUMNS, link_rows
 
 
 def german_url(obj) -> str:
@@ -340,6 +341,18 @@ DATASETS = {
             ),
             columns=COMMITMENT_COLUMNS,
             rows=commitment_rows,
+        ),
+        Dataset(
+            slug="ratsbezug",
+            filename="ratsbezug",
+            title=_("Ratsbezug"),
+            description=_(
+                "Die Ratsvorlagen, die die Stadtverwaltung einer Maßnahme, einem Handlungsfeld "
+                "oder dem Konzept zugeordnet hat, mit ihrer Beratungsfolge aus dem "
+                "Ratsinformationssystem (OParl). Leer, solange keine Ratsdaten geladen sind."
+            ),
+            columns=RATSBEZUG_COLUMNS,
+            rows=link_rows,
         ),
     ]
 }

@@ -115,3 +115,62 @@ def test_deleted_paper_is_no_longer_shown(sources, sync, oparl, client):
 
     assert "Synthetische Vorlage Eins" not in page
     assert Measure.objects.get(code="3.1").paper_links.count() == 1  # kept, not shown
+
+
+def test_field_page_shows_papers_linked_to_the_field(sources, sync, client):
+    from fields.models import ActionField
+
+    sync()
+    field = ActionField.objects.get(slug="wohnen-sozialplanung")
+    CouncilPaperLink.objects.create(paper=Paper.objects.get(reference="TEST/0005"), field=field)
+
+    page = client.get(field.get_absolute_url()).content.decode()
+
+    assert "Ratsbezug" in page
+    assert "Vorlage Fünf" in page
+
+
+def test_sources_page_shows_the_concepts_own_paper_and_its_consultations(sources, sync, client):
+    sync()  # the synthetic server has a paper under the concept's reference
+
+    page = client.get("/de/quellen/").content.decode()
+
+    assert "Ratsbezug" in page
+    assert "Synthetische Vorlage Eins" in page
+    assert "ungeändert beschlossen" in page
+
+
+def test_ratsbezug_labels_are_translated_and_titles_stay_german(sources, sync, client):
+    sync()
+    import_rows([["3.1", PAPER]])
+
+    page = client.get("/en/massnahmen/3.1/").content.decode()
+
+    assert '<span class="council-paper__title" lang="de">Synthetische Vorlage Eins</span>' in page
+    assert "Beratungsfolge" not in page
+
+
+def test_open_dataset_lists_the_links_with_their_consultations(sources, sync, client):
+    sync()
+    import_rows([["3.1", PAPER]])
+
+    rows = client.get("/daten/ratsbezug.json").json()["items"]
+    csv_text = client.get("/daten/ratsbezug.csv").content.decode("utf-8-sig")
+
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["target_type"], row["target"], row["paper_reference"]) == ("measure", "3.1", PAPER)
+    assert row["paper_name_de"] == "Synthetische Vorlage Eins"
+    assert row["consultations"] == [
+        "2030-06-16 | Testausschuss für Integration | Vorberatung | zur Kenntnis genommen",
+        "2030-07-11 | Testrat | Entscheidung | authoritative | ungeändert beschlossen",
+    ]
+    assert "FB 56/0150/WP17" in csv_text
+
+
+def test_open_dataset_leaves_out_unpublished_measures(sources, sync, client):
+    sync()
+    import_rows([["3.1", PAPER]])
+    Measure.objects.filter(code="3.1").update(is_published=False)
+
+    assert client.get("/daten/ratsbezug.json").json()["items"] == []
