@@ -14,6 +14,7 @@ from .models import (
     Commitment,
     CommitmentField,
     CommitmentMeasure,
+    CouncilPaperLink,
     LinkBasis,
     Measure,
     StatusEntry,
@@ -61,6 +62,28 @@ def council_context(*, references: tuple[str, ...] = (), **target) -> dict:
         .order_by(F("date").asc(nulls_last=True), "reference")
     )
     return {"papers": papers, "loaded": bool(papers) or Paper.objects.exists()}
+
+
+def council_papers_by_field(measures_by_field: dict[int, list]) -> dict[int, list]:
+    """The Ratsbezug of each field in the Sachstandsbericht: papers linked to the field or to
+    one of its shown measures, in three queries whatever the number of fields and measures."""
+    field_of = {m.pk: field_pk for field_pk, ms in measures_by_field.items() for m in ms}
+    links = CouncilPaperLink.objects.public().filter(
+        Q(field__in=list(measures_by_field)) | Q(measure__in=list(field_of))
+    )
+    wanted: dict[int, set[int]] = {}
+    for paper_id, field_id, measure_id in links.values_list("paper_id", "field_id", "measure_id"):
+        wanted.setdefault(field_id or field_of[measure_id], set()).add(paper_id)
+    if not wanted:
+        return {}
+    papers = list(
+        Paper.objects.filter(pk__in=set().union(*wanted.values()))
+        .with_consultations()
+        .order_by(F("date").asc(nulls_last=True), "reference")
+    )
+    return {
+        field_pk: [paper for paper in papers if paper.pk in ids] for field_pk, ids in wanted.items()
+    }
 
 
 class MeasureListView(TemplateView):
@@ -173,10 +196,19 @@ class ReportView(TemplateView):
             report = {field.pk: [] for field in fields}
             for measure in measures.with_related().order_by("field__number", "position"):
                 report[measure.field_id].append(measure)
+            papers_by_field = council_papers_by_field(report)
             context.update(
                 as_of=as_of,
                 shown_on=as_of or timezone.localdate(),
-                report=[(row, report[row.field.pk]) for row in rows],
+                report=[
+                    (
+                        row,
+                        report[row.field.pk],
+                        {"papers": papers_by_field.get(row.field.pk), "loaded": True},
+                    )
+                    for row in rows
+                ],
+                council_loaded=bool(papers_by_field) or Paper.objects.exists(),
             )
         return super().get_context_data(**context, **kwargs)
 

@@ -174,3 +174,19 @@ def test_open_dataset_leaves_out_unpublished_measures(sources, sync, client):
     Measure.objects.filter(code="3.1").update(is_published=False)
 
     assert client.get("/daten/ratsbezug.json").json()["items"] == []
+
+
+def test_sachstandsbericht_shows_the_papers_of_each_field(sources, sync, client):
+    sync()
+    import_rows([["3.1", PAPER]])
+
+    page = client.get("/de/sachstand/bericht/").content.decode()
+
+    assert "Synthetische Vorlage Eins" in page
+    assert "ungeändert beschlossen" in page
+
+
+def test_sachstandsbericht_says_when_no_council_data_is_loaded(sources, client):
+    page = client.get("/de/sachstand/bericht/").content.decode()
+
+    assert "noch keine Daten aus dem Ratsinformationssystem geladen" in page

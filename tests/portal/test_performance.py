@@ -82,8 +82,45 @@ def big_catalogue(db):
         CommitmentMeasure(commitment=commitments[i % 3], measure=measure)
         for i, measure in enumerate(measures[::3])
     )
+    link_council_papers(measures, fields)
     assert Measure.objects.count() == MEASURES
     return {"fields": fields, "commitments": commitments}
+
+
+def link_council_papers(measures, fields):
+    """Synthetic council papers (test data only), each with two consultations, linked to
+    every fifth measure and to every field: the Ratsbezug sections must not grow either."""
+    from council.models import AgendaItem, Consultation, Meeting, Organization, Paper
+    from measures.models import CouncilPaperLink
+
+    base = "http://oparl.test"
+    committee = Organization.objects.create(oparl_id=f"{base}/o/1", name="Testausschuss")
+    meeting = Meeting.objects.create(oparl_id=f"{base}/m/1", name="Testsitzung")
+    item = AgendaItem.objects.create(oparl_id=f"{base}/a/1", meeting=meeting, result="beschlossen")
+    papers = Paper.objects.bulk_create(
+        Paper(oparl_id=f"{base}/p/{n}", reference=f"TEST/{n:04}", name=f"Testvorlage {n}")
+        for n in range(20)
+    )
+    Consultation.objects.bulk_create(
+        Consultation(
+            oparl_id=f"{base}/c/{paper.pk}/{n}",
+            paper=paper,
+            meeting=meeting,
+            agenda_item=item,
+            organization=committee,
+        )
+        for paper in papers
+        for n in range(2)
+    )
+    CouncilPaperLink.objects.bulk_create(
+        [
+            *(
+                CouncilPaperLink(paper=papers[i % 20], measure=measure)
+                for i, measure in enumerate(measures[::5])
+            ),
+            *(CouncilPaperLink(paper=papers[i], field=field) for i, field in enumerate(fields)),
+        ]
+    )
 
 
 FILTERED = {
@@ -98,15 +135,17 @@ FILTERED = {
 
 # (url, query, maximum number of queries), whatever the number of measures. The list's
 # filter form costs 4 of them (fields, units, commitments, districts for the selects).
+# The Ratsbezug section (issue 15) costs 2 on the field page (papers, their consultations)
+# and 2 in the report (links, papers; their consultations only where papers are linked).
 LIMITS = [
     ("/de/massnahmen/", None, 7),
     ("/de/massnahmen/", {"page": "30", "sort": "status"}, 7),
     ("/de/massnahmen/", FILTERED, 9),
-    ("/de/handlungsfelder/feld-3/", None, 6),
+    ("/de/handlungsfelder/feld-3/", None, 8),
     ("/de/sachstand/", None, 9),
     ("/de/sachstand/", {"as_of": "2025-06-30", "since": "2025-01-01"}, 13),
-    ("/de/sachstand/bericht/", None, 6),
-    ("/de/sachstand/bericht/", {"as_of": "2025-06-30"}, 6),
+    ("/de/sachstand/bericht/", None, 8),
+    ("/de/sachstand/bericht/", {"as_of": "2025-06-30"}, 8),
     ("/de/selbstverpflichtungen/", None, 3),
     ("/de/selbstverpflichtungen/{commitment}/", None, 5),
     ("/de/", None, 8),
@@ -116,6 +155,7 @@ LIMITS = [
     ("/daten/sachstaende.csv", None, 2),
     ("/daten/handlungsfelder.csv", None, 4),
     ("/daten/selbstverpflichtungen.csv", None, 5),
+    ("/daten/ratsbezug.csv", None, 3),
     ("/de/feeds/sachstaende/", None, 2),
     ("/sitemap.xml", None, 4),
 ]
