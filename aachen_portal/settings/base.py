@@ -231,7 +231,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # django-axes announces itself on every start; its lockout warnings still show.
-    "loggers": {"axes.apps": {"level": "WARNING"}},
+    # httpx would log every request of the council sync (sync_council) at INFO.
+    "loggers": {"axes.apps": {"level": "WARNING"}, "httpx": {"level": "WARNING"}},
 }
 
 # Feedback contact of the accessibility statement (set by the city; until then
