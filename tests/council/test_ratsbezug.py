@@ -8,7 +8,7 @@ from measures.models import CouncilPaperLink, Measure
 from measures.spreadsheet import import_catalogue
 from tests.spreadsheets import EXPORT_URL, csv_bytes, read_csv_export
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("german")]
 
 PAPER = "FB 56/0150/WP17"
 
