@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "aachen_portal",
     "translations",
     "fields",
+    # Before measures: its permissions must exist when the Redaktion role is
+    # synchronised after migrate (measures/apps.py).
+    "operator_pages",
     "measures",
     "opendata",
 ]
@@ -224,11 +227,6 @@ LOGGING = {
     # django-axes announces itself on every start; its lockout warnings still show.
     "loggers": {"axes.apps": {"level": "WARNING"}},
 }
-
-# Feedback contact of the accessibility statement (set by the city; until then
-# the statement points to the Fachbereich's public website).
-ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
-ACCESSIBILITY_CONTACT_PHONE = os.environ.get("ACCESSIBILITY_CONTACT_PHONE", "")
 
 # Caches. With REDIS_URL (production, benchmark) one Redis is shared by all
 # server processes, and the whole-page cache of public pages is on; without it
