@@ -11,6 +11,8 @@ When the portal starts to set a new cookie, the cookie test
 (``tests/operator_pages/test_cookies.py``) fails until a section names it.
 """
 
+from django.utils import timezone
+
 PRIVACY_SECTIONS = [
     {
         "purpose": "server_access",
@@ -74,10 +76,11 @@ PRIVACY_SECTIONS = [
             "Zum Schutz vor dem Erraten von Passwörtern speichert das Portal zu jeder Anmeldung "
             "IP-Adresse, Browserkennung, Benutzernamen und Zeitpunkt, bei Fehlversuchen auch deren "
             "Anzahl. In der Voreinstellung wird die Kombination aus Benutzername und IP-Adresse "
-            "nach fünf Fehlversuchen für 15 Minuten gesperrt. Anmeldungen und Fehlversuche "
-            "werden mit diesen Angaben auch in das Server-Protokoll geschrieben. Fehlversuche "
-            "werden bei erfolgreicher Anmeldung gelöscht; für die Protokolle erfolgreicher "
-            "Anmeldungen ist im Portal keine automatische Löschfrist eingestellt."
+            "nach fünf Fehlversuchen für 15 Minuten gesperrt. Das Server-Protokoll vermerkt "
+            "Anmeldungen und Fehlversuche ohne Benutzernamen und IP-Adresse. Fehlversuche werden "
+            "bei erfolgreicher Anmeldung gelöscht und sonst beim ersten Anmeldeversuch nach Ablauf "
+            "der Sperrfrist; für die Protokolle erfolgreicher Anmeldungen ist im Portal keine "
+            "automatische Löschfrist eingestellt."
         ),
         "legal_basis": (
             "Cookies: § 25 Abs. 2 Nr. 2 TDDDG (für die vom Nutzer gewünschte Anmeldung "
@@ -190,6 +193,24 @@ PAGES = {
 }
 
 
+def record_creation(apps, obj) -> None:
+    """Give a row created from a migration its first history entry, as the admin would.
+
+    Live models record their history themselves (django-simple-history's signals);
+    the historical models a migration works with do not.
+    """
+    if hasattr(type(obj), "history"):
+        return
+    history = apps.get_model("operator_pages", f"Historical{type(obj).__name__}")
+    values = {field.attname: getattr(obj, field.attname) for field in obj._meta.fields}
+    history.objects.create(
+        **values,
+        history_date=timezone.now(),
+        history_type="+",
+        history_change_reason="Mitgelieferter Text",
+    )
+
+
 def create_missing_pages(apps) -> None:
     """Create each page that does not exist yet, with its sections; never touch an existing one."""
     Page = apps.get_model("operator_pages", "Page")
@@ -198,8 +219,9 @@ def create_missing_pages(apps) -> None:
         if Page.objects.filter(slug=slug).exists():
             continue
         page = Page.objects.create(slug=slug, title_de=text["title"], body_de=text["body"])
+        record_creation(apps, page)
         for position, section in enumerate(text["sections"], start=1):
-            PageSection.objects.create(
+            section_row = PageSection.objects.create(
                 page=page,
                 position=position,
                 purpose=section["purpose"],
@@ -208,3 +230,4 @@ def create_missing_pages(apps) -> None:
                 legal_basis_de=section["legal_basis"],
                 cookies=section["cookies"],
             )
+            record_creation(apps, section_row)
