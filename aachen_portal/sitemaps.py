@@ -27,6 +27,10 @@ class PagesSitemap(PortalSitemap):
             "measures:report",
             "leichte_sprache",
             "accessibility",
+            "operator_pages:imprint",
+            "operator_pages:privacy",
+            "operator_pages:contact",
+            "operator_pages:about",
         ]
 
     def location(self, item):

@@ -40,5 +40,6 @@ urlpatterns += i18n_patterns(
     path("", include("opendata.urls")),
     path("leichte-sprache/", LeichteSpracheView.as_view(), name="leichte_sprache"),
     path("barrierefreiheit/", AccessibilityStatementView.as_view(), name="accessibility"),
+    path("", include("operator_pages.urls")),
     prefix_default_language=True,
 )

@@ -16,6 +16,7 @@ from fields.models import ActionField, FundingLine, SourceDocument, UnitInvolvem
 from measures.models import Commitment, Measure, action_fields_with_measure_counts
 from measures.status import Status
 from measures.views import council_context
+from operator_pages.models import OperatorDetails
 
 # The page's first sentence: while it has no translation in the active
 # language, the page is shown in German and marked as such.
@@ -130,8 +131,8 @@ def robots_txt(request):
 class AccessibilityStatementView(TemplateView):
     """Erklärung zur Barrierefreiheit (BITV 2.0 / BITV NRW), linked from every footer.
 
-    The feedback contact comes from settings (``ACCESSIBILITY_CONTACT_EMAIL``,
-    ``ACCESSIBILITY_CONTACT_PHONE``); while the city has not named one, the page
+    The feedback contact comes from the operator details the Redaktion fills in
+    the admin (``operator_pages.OperatorDetails``); while none is named, the page
     says so and points to the city's public integration pages instead of
     inventing an address (and ``check --deploy`` warns).
     """
@@ -142,8 +143,7 @@ class AccessibilityStatementView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             statement_date=self.statement_date,
-            contact_email=settings.ACCESSIBILITY_CONTACT_EMAIL,
-            contact_phone=settings.ACCESSIBILITY_CONTACT_PHONE,
+            operator=OperatorDetails.current(),
             languages=len(settings.LANGUAGES),
             **kwargs,
         )

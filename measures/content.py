@@ -8,7 +8,7 @@ the Redaktion role (which may edit all of it).
 from django.apps import apps
 from django.db import models
 
-CONTENT_APPS = ("translations", "fields", "council", "measures")
+CONTENT_APPS = ("translations", "fields", "council", "measures", "operator_pages")
 
 
 def is_content(model: type[models.Model]) -> bool:

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "translations",
     "fields",
     "council",
+    # Before measures: its permissions must exist when the Redaktion role is
+    # synchronised after migrate (measures/apps.py).
+    "operator_pages",
     "measures",
     "opendata",
 ]
@@ -234,11 +237,6 @@ LOGGING = {
     # httpx would log every request of the council sync (sync_council) at INFO.
     "loggers": {"axes.apps": {"level": "WARNING"}, "httpx": {"level": "WARNING"}},
 }
-
-# Feedback contact of the accessibility statement (set by the city; until then
-# the statement points to the Fachbereich's public website).
-ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
-ACCESSIBILITY_CONTACT_PHONE = os.environ.get("ACCESSIBILITY_CONTACT_PHONE", "")
 
 # Caches. With REDIS_URL (production, benchmark) one Redis is shared by all
 # server processes, and the whole-page cache of public pages is on; without it

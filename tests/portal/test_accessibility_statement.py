@@ -37,9 +37,12 @@ def test_statement_says_no_contact_is_named_yet_until_one_is_configured(client, 
     assert "mailto:" not in html
 
 
-def test_statement_shows_the_configured_contact(client, sources, settings):
-    settings.ACCESSIBILITY_CONTACT_EMAIL = "barrierefrei@example.org"
-    settings.ACCESSIBILITY_CONTACT_PHONE = "+49 241 000000"
+def test_statement_shows_the_contact_from_the_operator_details(client, sources):
+    from operator_pages.models import OperatorDetails
+
+    OperatorDetails.objects.create(
+        accessibility_email="barrierefrei@example.org", accessibility_phone="+49 241 000000"
+    )
     html = client.get("/de/barrierefreiheit/").content.decode()
     assert 'href="mailto:barrierefrei@example.org"' in html
     assert "+49 241 000000" in html

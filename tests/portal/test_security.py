@@ -47,7 +47,6 @@ def run_with_production_settings(code: str, **extra_env: str) -> subprocess.Comp
         "SECRET_KEY": "x" * 20 + "production-like-secret-key-for-the-deploy-check-0123456789",
         "ALLOWED_HOSTS": "integration.example.org",
         "DATABASE_URL": "sqlite:///:memory:",
-        "ACCESSIBILITY_CONTACT_EMAIL": "barrierefreiheit@example.org",
         **extra_env,
     }
     return subprocess.run(
@@ -60,22 +59,30 @@ def run_with_production_settings(code: str, **extra_env: str) -> subprocess.Comp
     )
 
 
+# The operator details live in the database: migrate the in-memory database,
+# store synthetic details (all of them, or all but the accessibility contact), check.
+DEPLOY_CHECK_WITH_DETAILS = (
+    "import django; django.setup();"
+    "from django.core.management import call_command;"
+    "call_command('migrate', verbosity=0);"
+    "from operator_pages.models import OperatorDetails;"
+    "OperatorDetails.objects.create(name='Synthetischer Betreiber', address='Teststraße 1',"
+    " representative='Test Person', email='betreiber@example.org',"
+    " data_protection_officer='Test DSB', supervisory_authority='Testbehörde',"
+    " log_retention='Test: nichts', accessibility_email={accessibility!r});"
+    "call_command('check', '--deploy', '--fail-level', 'WARNING')"
+)
+
+
 def test_production_settings_pass_the_deploy_check_at_warning_level():
     result = run_with_production_settings(
-        "import django, sys; django.setup();"
-        "from django.core.management import call_command;"
-        "call_command('check', '--deploy', '--fail-level', 'WARNING')"
+        DEPLOY_CHECK_WITH_DETAILS.format(accessibility="barrierefreiheit@example.org")
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_deploy_check_warns_while_the_accessibility_contact_is_missing():
-    result = run_with_production_settings(
-        "import django, sys; django.setup();"
-        "from django.core.management import call_command;"
-        "call_command('check', '--deploy', '--fail-level', 'WARNING')",
-        ACCESSIBILITY_CONTACT_EMAIL="",
-    )
+    result = run_with_production_settings(DEPLOY_CHECK_WITH_DETAILS.format(accessibility=""))
     assert result.returncode != 0
     assert "portal.W001" in result.stderr
 
