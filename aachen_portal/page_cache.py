@@ -28,14 +28,17 @@ portal's services never use them on content.
 
 import hashlib
 import uuid
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.cache import has_vary_header
+from django.utils.translation import get_language, get_language_from_path
 
 from measures.content import is_content
 
@@ -153,10 +156,57 @@ CACHEABLE_PARAMETERS = frozenset(
 MAX_QUERY_LENGTH = 300
 
 
+def query_pairs(request) -> list[tuple[str, str]]:
+    return sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True))
+
+
+def normal_host(request) -> str | None:
+    """The host for the key, or None when the Host header names a port of its own.
+
+    ``get_host`` has checked the name against ``ALLOWED_HOSTS``; a port other
+    than the scheme's default or the server's own would make a new copy of
+    every page (pages embed their absolute address), so such requests are
+    answered uncached.
+    """
+    domain, port = split_domain_port(request.get_host())
+    default = "443" if request.is_secure() else "80"
+    if not port or port == default:
+        return domain
+    if port == str(request.META.get("SERVER_PORT")):
+        return f"{domain}:{port}"
+    return None
+
+
 def page_key(request) -> str:
-    """Per absolute URL: pages embed their host in hreflang links and the sitemap."""
-    digest = hashlib.sha256(request.build_absolute_uri().encode("utf-8", "surrogateescape"))
+    """Per page: scheme, normalised host, path, the sorted query and the language.
+
+    Pages embed their host in hreflang links and the sitemap; the data files
+    (one address for every language) sort and label by the visitor's language.
+    """
+    scheme = "https" if request.is_secure() else "http"
+    address = "|".join(
+        [
+            scheme,
+            normal_host(request) or "",
+            request.path,
+            urlencode(query_pairs(request)),
+            # Prefixed pages name their language in the path; the others follow
+            # the visitor's (Accept-Language or the remembered choice).
+            "" if get_language_from_path(request.path_info) else get_language() or "",
+        ]
+    )
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape"))
     return f"portal:page:{digest.hexdigest()}"
+
+
+def accepted_by_view(request) -> bool:
+    """Whether the view accepted exactly this query (see ``measures.filters.canonical_query``).
+
+    A view that reads parameters sets ``request.page_cache_query`` to the
+    canonical pairs it accepted; any other view accepts only an empty query.
+    """
+    pairs = query_pairs(request)
+    return not pairs or pairs == sorted(getattr(request, "page_cache_query", None) or [])
 
 
 class PublicPageCacheMiddleware:
@@ -172,6 +222,7 @@ class PublicPageCacheMiddleware:
             and request.method == "GET"
             and request.path_info.startswith(self.prefixes)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and normal_host(request) is not None
             and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
             and set(request.GET) <= CACHEABLE_PARAMETERS
         )
@@ -205,7 +256,7 @@ class PublicPageCacheMiddleware:
             return self.rebuild(entry)
 
         response = self.get_response(request)
-        if self.cacheable_response(response):
+        if self.cacheable_response(response) and accepted_by_view(request):
             headers = [(name, value) for name, value in response.items() if name != "Set-Cookie"]
             entry = {
                 "version": version,
