@@ -8,6 +8,6 @@ class PortalConfig(AppConfig):
     verbose_name = "Integrationsportal Aachen"
 
     def ready(self):
-        from . import page_cache
+        from . import checks, page_cache  # noqa: F401 - checks register themselves
 
         page_cache.connect_signals()

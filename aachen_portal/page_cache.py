@@ -3,15 +3,23 @@
 Public pages are the same for every visitor of a URL: the language is part of
 the path, the data files and the sitemap have one address. So a rendered
 response can be kept per URL (path and query) and served again until the
-content changes. One number, the *content version*, lives in the cache; every
-save, delete or many-to-many change of a content model (``measures.content``,
-including their history) replaces it, and a page stored under an
-older version is never served again. The day is part of each entry too,
-because pages default to "as of today", and so is the release (``RELEASE``),
-so a deploy with new templates or translations is seen at once.
+content changes. One number, the *content version*, names the current
+generation of pages; every save, delete or many-to-many change of a content
+model (``measures.content``, including their history) replaces it, and a page
+stored under an older version is never served again. The day is part of each
+entry too, because pages default to "as of today", and so is the release
+(``RELEASE``), so a deploy with new templates or translations is seen at once.
 
-A hit costs one round trip to the cache (version and page in one ``get_many``)
-and no database query. The cache must be shared by all server processes, so
+The version is kept in the database (``PublicContentVersion``) and copied into
+the cache. Cache faults fail open (``aachen_portal.cache_guard``): pages are
+served uncached and a version bump that cannot reach the cache still reaches
+the database. When the cache answers again, a process that saw the fault
+compares the copy with the database before serving; any other process does so
+at least every ``PORTAL_PAGE_CACHE_VERSION_CHECK_SECONDS``. A cache that lost
+the version (restarted, flushed, evicted) starts a new generation.
+
+A hit costs one round trip to the cache (version, check mark and page in one
+``get_many``) and no database query. The cache must be shared by all server processes, so
 ``PORTAL_PAGE_CACHE`` is on by default only where ``REDIS_URL`` configures a
 shared cache (and in tests, which run in one process). Writes that bypass model
 signals (``QuerySet.update``, ``bulk_create``, raw SQL) do not invalidate; the
@@ -20,30 +28,106 @@ portal's services never use them on content.
 
 import hashlib
 import uuid
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.cache import has_vary_header
+from django.utils.translation import get_language, get_language_from_path
 
 from measures.content import is_content
 
+from . import cache_guard
+from .models import PublicContentVersion
 from .public import public_prefixes
 
 VERSION_KEY = "portal:content-version"
+# Present while the cache's copy of the version was compared with the database's
+# recently (PORTAL_PAGE_CACHE_VERSION_CHECK_SECONDS).
+CHECKED_KEY = "portal:content-version-checked"
+VERSION_ROW = 1
 
 
 def cache():
     return caches[settings.PORTAL_PAGE_CACHE_ALIAS]
 
 
-def new_content_version(**_signal_arguments) -> str:
-    version = uuid.uuid4().hex
-    cache().set(VERSION_KEY, version, timeout=None)
+def _write_version(**fields) -> None:
+    rows = PublicContentVersion.objects.filter(pk=VERSION_ROW)
+    if not rows.update(**fields):
+        _row, created = PublicContentVersion.objects.get_or_create(pk=VERSION_ROW, defaults=fields)
+        if not created:
+            rows.update(**fields)
+
+
+def stored_version() -> str:
+    """The authoritative version, from the database (created on first use)."""
+    version = (
+        PublicContentVersion.objects.filter(pk=VERSION_ROW)
+        .values_list("version", flat=True)
+        .first()
+    )
+    if version is None:
+        version = uuid.uuid4().hex
+        _write_version(version=version)
+        version = stored_version()
     return version
+
+
+def _publish_version(version: str) -> None:
+    """Tell the cache; a failure is logged and counted (the database holds the truth)."""
+    cache_guard.guarded(cache().set, VERSION_KEY, version, timeout=None)
+    cache_guard.guarded(
+        cache().set,
+        CHECKED_KEY,
+        True,
+        timeout=settings.PORTAL_PAGE_CACHE_VERSION_CHECK_SECONDS,
+    )
+
+
+def new_content_version(**_signal_arguments) -> str:
+    """A change: every cached page is out of date from now on."""
+    version = uuid.uuid4().hex
+    _write_version(version=version, changed_at=timezone.now())
+    _publish_version(version)
+    return version
+
+
+def new_cache_generation() -> str:
+    """The cache lost its version (restart, flush, eviction): start afresh.
+
+    Nothing says which changes the cache missed, so no page stored before is
+    trusted. Public content did not change, so ``changed_at`` stays.
+    """
+    version = uuid.uuid4().hex
+    _write_version(version=version)
+    _publish_version(version)
+    return version
+
+
+def current_version(found: dict) -> str:
+    """The version to serve and store under, given what ``get_many`` found."""
+    cached = found.get(VERSION_KEY)
+    if cached is None:
+        return new_cache_generation()
+    if found.get(CHECKED_KEY) is None or cache_guard.health.needs_resync:
+        cache_guard.health.needs_resync = False
+        version = stored_version()
+        if version != cached:
+            cache_guard.guarded(cache().set, VERSION_KEY, version, timeout=None)
+        cache_guard.guarded(
+            cache().set,
+            CHECKED_KEY,
+            True,
+            timeout=settings.PORTAL_PAGE_CACHE_VERSION_CHECK_SECONDS,
+        )
+        return version
+    return cached
 
 
 def content_signal(sender, **kwargs):
@@ -72,10 +156,57 @@ CACHEABLE_PARAMETERS = frozenset(
 MAX_QUERY_LENGTH = 300
 
 
+def query_pairs(request) -> list[tuple[str, str]]:
+    return sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True))
+
+
+def normal_host(request) -> str | None:
+    """The host for the key, or None when the Host header names a port of its own.
+
+    ``get_host`` has checked the name against ``ALLOWED_HOSTS``; a port other
+    than the scheme's default or the server's own would make a new copy of
+    every page (pages embed their absolute address), so such requests are
+    answered uncached.
+    """
+    domain, port = split_domain_port(request.get_host())
+    default = "443" if request.is_secure() else "80"
+    if not port or port == default:
+        return domain
+    if port == str(request.META.get("SERVER_PORT")):
+        return f"{domain}:{port}"
+    return None
+
+
 def page_key(request) -> str:
-    """Per absolute URL: pages embed their host in hreflang links and the sitemap."""
-    digest = hashlib.sha256(request.build_absolute_uri().encode("utf-8", "surrogateescape"))
+    """Per page: scheme, normalised host, path, the sorted query and the language.
+
+    Pages embed their host in hreflang links and the sitemap; the data files
+    (one address for every language) sort and label by the visitor's language.
+    """
+    scheme = "https" if request.is_secure() else "http"
+    address = "|".join(
+        [
+            scheme,
+            normal_host(request) or "",
+            request.path,
+            urlencode(query_pairs(request)),
+            # Prefixed pages name their language in the path; the others follow
+            # the visitor's (Accept-Language or the remembered choice).
+            "" if get_language_from_path(request.path_info) else get_language() or "",
+        ]
+    )
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape"))
     return f"portal:page:{digest.hexdigest()}"
+
+
+def accepted_by_view(request) -> bool:
+    """Whether the view accepted exactly this query (see ``measures.filters.canonical_query``).
+
+    A view that reads parameters sets ``request.page_cache_query`` to the
+    canonical pairs it accepted; any other view accepts only an empty query.
+    """
+    pairs = query_pairs(request)
+    return not pairs or pairs == sorted(getattr(request, "page_cache_query", None) or [])
 
 
 class PublicPageCacheMiddleware:
@@ -91,6 +222,7 @@ class PublicPageCacheMiddleware:
             and request.method == "GET"
             and request.path_info.startswith(self.prefixes)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and normal_host(request) is not None
             and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
             and set(request.GET) <= CACHEABLE_PARAMETERS
         )
@@ -109,8 +241,10 @@ class PublicPageCacheMiddleware:
         if not self.cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
-        found = cache().get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or new_content_version()
+        found = cache_guard.guarded(cache().get_many, [VERSION_KEY, CHECKED_KEY, key])
+        if found is None:  # the cache failed: serve uncached (see cache_guard)
+            return self.get_response(request)
+        version = current_version(found)
         today = timezone.localdate().isoformat()
         entry = found.get(key)
         if (
@@ -122,7 +256,7 @@ class PublicPageCacheMiddleware:
             return self.rebuild(entry)
 
         response = self.get_response(request)
-        if self.cacheable_response(response):
+        if self.cacheable_response(response) and accepted_by_view(request):
             headers = [(name, value) for name, value in response.items() if name != "Set-Cookie"]
             entry = {
                 "version": version,
@@ -132,7 +266,7 @@ class PublicPageCacheMiddleware:
                 "headers": headers,
                 "content": response.content,
             }
-            cache().set(key, entry, timeout=settings.PORTAL_PAGE_CACHE_SECONDS)
+            cache_guard.guarded(cache().set, key, entry, timeout=settings.PORTAL_PAGE_CACHE_SECONDS)
         return response
 
     @staticmethod

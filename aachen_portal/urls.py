@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from .audit import audit_trail_view
+from .health import healthz
 from .sitemaps import SITEMAPS
 from .views import (
     AccessibilityStatementView,
@@ -24,6 +25,7 @@ urlpatterns = [
     path("admin/protokoll/", admin.site.admin_view(audit_trail_view), name="audit_trail"),
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
+    path("healthz", healthz, name="healthz"),
     path(
         "sitemap.xml",
         sitemap,

@@ -11,6 +11,7 @@ import re
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -100,6 +101,35 @@ class ReportingDateForm(forms.Form):
                 "since", _("Das Vergleichsdatum muss vor dem Stichtag (oder vor heute) liegen.")
             )
         return cleaned
+
+
+def canonical_query(form: forms.Form) -> list[tuple[str, str]]:
+    """The parameters a *valid* form accepted, each in its one canonical spelling.
+
+    Views hand this to the page cache (``request.page_cache_query``), which
+    stores a page only when the query string is exactly these pairs: a date
+    written another way, a repeated parameter or one the form ignores is
+    answered but not stored, so hostile query strings cannot fill the cache.
+    """
+    if not form.is_valid():
+        return []
+    pairs = []
+    for name, field in form.fields.items():
+        if name in form.data:
+            value = form.cleaned_data.get(name)
+            values = value if isinstance(value, list | tuple) else [value]
+            pairs += [(name, text) for text in dict.fromkeys(_canonical(field, v) for v in values)]
+    return pairs
+
+
+def _canonical(field: forms.Field, value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return str(getattr(value, getattr(field, "to_field_name", None) or "pk"))
+    return str(value)
 
 
 def district_choices():

@@ -9,7 +9,7 @@ from council.models import Paper
 from fields.models import ActionField, SourceDocument
 
 from . import charts
-from .filters import MeasureFilter, ReportingDateForm
+from .filters import MeasureFilter, ReportingDateForm, canonical_query
 from .models import (
     Commitment,
     CommitmentField,
@@ -106,6 +106,10 @@ class MeasureListView(TemplateView):
         except InvalidPage:
             page_note = requested
         page = paginator.get_page(requested)
+        accepted = canonical_query(filterset.form)
+        if requested is not None and page_note is None:
+            accepted.append(("page", str(page.number)))
+        self.request.page_cache_query = accepted
         as_of, since = filterset.reporting_dates()
         return super().get_context_data(
             filter=filterset,
@@ -128,6 +132,7 @@ class DashboardView(TemplateView):
 
     def get_context_data(self, **kwargs):
         form = ReportingDateForm(self.request.GET)
+        self.request.page_cache_query = canonical_query(form)
         context = {"form": form, "statuses": Status.choices}
         concept = SourceDocument.objects.concept()
         context["concept"] = concept
@@ -186,6 +191,7 @@ class ReportView(TemplateView):
 
     def get_context_data(self, **kwargs):
         form = ReportingDateForm(self.request.GET)
+        self.request.page_cache_query = canonical_query(form)
         concept = SourceDocument.objects.concept()
         context = {"form": form, "concept": concept}
         if form.is_valid():

@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import translation
 from django.views.generic import TemplateView
 
-from measures.filters import MeasureFilter
+from measures.filters import MeasureFilter, canonical_query
 from measures.models import Measure
 from measures.status import Status
 
@@ -37,6 +37,7 @@ def _rows(request, dataset):
     if dataset.slug != "measures":
         return dataset.rows(), None
     filterset = MeasureFilter(request.GET, queryset=Measure.objects.published())
+    request.page_cache_query = canonical_query(filterset.form)
     if not filterset.is_valid():
         problems = [
             f"{filterset.form.fields[name].label or name}: {' '.join(errors)}"

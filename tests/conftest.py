@@ -20,8 +20,11 @@ def empty_caches():
     """Each test starts with empty caches, as the database starts empty."""
     from django.core.cache import caches
 
+    from aachen_portal import cache_guard
+
     for cache in caches.all():
         cache.clear()
+    cache_guard.reset()
     yield
 
 

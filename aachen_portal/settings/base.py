@@ -242,17 +242,34 @@ LOGGING = {
 # server processes, and the whole-page cache of public pages is on; without it
 # a per-process memory cache serves small things and the page cache is off.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Short socket timeouts: a Redis that is down or stalls costs a request this
+# long at most, then the circuit breaker skips it (aachen_portal/cache_guard.py).
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.25"))
+REDIS_CACHE_OPTIONS = {
+    "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
+    "socket_timeout": CACHE_SOCKET_TIMEOUT,
+    "retry_on_timeout": False,
+}
 CACHES = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "aachen-portal"),
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# After a cache error, the cache is skipped for this long (then tried again).
+PORTAL_CACHE_BREAKER_SECONDS = float(os.environ.get("PORTAL_CACHE_BREAKER_SECONDS", "10"))
+# How often the cache's copy of the content version is compared with the
+# database's (the authoritative one): bounds how long a version bump that
+# missed the cache can go unnoticed by a process that never saw the fault.
+PORTAL_PAGE_CACHE_VERSION_CHECK_SECONDS = int(
+    os.environ.get("PORTAL_PAGE_CACHE_VERSION_CHECK_SECONDS", "10")
+)
 PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", bool(REDIS_URL))
 # Identifies the deployed code (e.g. the git commit); part of every cached page
 # and ETag, so a release with new templates or translations is served at once.
