@@ -32,6 +32,7 @@ from measures.progress import ProgressSummary
 from measures.status import german_label
 from translations.languages import column as localized_column
 from translations.languages import language_codes, source_language
+from translations.text import neutralise
 
 from .columns import LIST_SEPARATOR, Column, lazy_format, per_language
 
@@ -346,6 +347,11 @@ DATASETS = {
 
 
 def csv_value(value, separator: str = LIST_SEPARATOR) -> str:
+    """A cell of a public CSV: text a spreadsheet could run as a formula is neutralised."""
+    return neutralise(_csv_text(value, separator))
+
+
+def _csv_text(value, separator: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -19,9 +19,11 @@ from import_export import resources
 from import_export.instance_loaders import CachedInstanceLoader
 from import_export.results import Result, RowResult
 
+from translations.text import neutralise
+
 from .. import services
 from ..models import Measure, Status
-from .columns import COLUMNS, STATUS_COLUMNS, localized, neutralise
+from .columns import COLUMNS, STATUS_COLUMNS, localized
 from .widgets import (
     ActionFieldWidget,
     BooleanWidget,
