@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fields.models import ActionField, OrganisationalUnit, SourceDocument
 from translations.display import shown_text
+from translations.text import CleanTextMixin
 
 from .querysets import MeasureQuerySet, StatusEntryQuerySet
 from .status import Status
@@ -28,7 +29,7 @@ CODE_PATTERN = r"^[0-9A-Za-z._-]{1,20}$"
 PROGRESS_IN_RANGE = Q(progress__isnull=True) | Q(progress__gte=0, progress__lte=100)
 
 
-class Measure(models.Model):
+class Measure(CleanTextMixin, models.Model):
     """A Maßnahme of the concept."""
 
     code = models.CharField(
@@ -157,7 +158,7 @@ def action_fields_with_measure_counts(fields: models.QuerySet | None = None) -> 
     )
 
 
-class StatusEntry(models.Model):
+class StatusEntry(CleanTextMixin, models.Model):
     """One report on a measure: its status and progress at a date."""
 
     measure = models.ForeignKey(
@@ -255,7 +256,7 @@ class LinkBasis(models.TextChoices):
     CONFIRMED = "confirmed", _("von der Stadt bestätigt")
 
 
-class Commitment(models.Model):
+class Commitment(CleanTextMixin, models.Model):
     """One point of "Wir stehen für" in the chapter "Eine soziale Gemeinschaft"."""
 
     programme = models.ForeignKey(
@@ -303,7 +304,7 @@ class Commitment(models.Model):
         return shown_text(self, "title", lookup=lookup)
 
 
-class CommitmentField(models.Model):
+class CommitmentField(CleanTextMixin, models.Model):
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE)
     field = models.ForeignKey(ActionField, on_delete=models.CASCADE)
     basis = models.CharField(
@@ -321,7 +322,7 @@ class CommitmentField(models.Model):
         return f"{self.commitment} → {self.field}"
 
 
-class CommitmentMeasure(models.Model):
+class CommitmentMeasure(CleanTextMixin, models.Model):
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE)
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE)
     basis = models.CharField(
