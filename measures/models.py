@@ -8,6 +8,8 @@ The status vocabulary is in ``measures/status.py``. Translated fields and change
 history are registered in ``measures/translation.py``.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
@@ -192,6 +194,12 @@ class StatusEntry(CleanTextMixin, models.Model):
     created_at = models.DateTimeField(_("erfasst am"), auto_now_add=True)
     published_at = models.DateTimeField(
         _("veröffentlicht am"), null=True, blank=True, editable=False
+    )
+
+    # The identifier in public URLs, feeds and open data: random, so it says
+    # nothing about drafts or entries of unpublished measures (the pk counts them).
+    public_id = models.UUIDField(
+        _("öffentliche Kennung"), default=uuid.uuid4, unique=True, editable=False
     )
 
     objects = StatusEntryQuerySet.as_manager()

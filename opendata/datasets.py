@@ -169,7 +169,15 @@ def status_entry_rows():
 
 
 STATUS_ENTRY_COLUMNS = [
-    Column("id", _("Laufende Nummer der Meldung"), lambda e: e.pk, "integer"),
+    Column(
+        "id",
+        _(
+            "Öffentliche Kennung der Meldung (zufällige UUID; sie verrät nichts über "
+            "Entwürfe oder andere nicht öffentliche Meldungen); auch der Anker der "
+            "Meldung auf der Seite der Maßnahme (#sachstand-<id>)"
+        ),
+        lambda e: str(e.public_id),
+    ),
     Column("measure_code", _("Kennung der Maßnahme"), lambda e: e.measure.code),
     Column("reported_on", _("Stand vom (Datum der Meldung)"), lambda e: e.reported_on, "date"),
     Column("status", _("Status als Schlüssel des Vokabulars"), lambda e: e.status),

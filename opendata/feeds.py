@@ -89,7 +89,7 @@ class StatusFeed(Feed):
         return item.description
 
     def item_link(self, item):
-        return f"{item.entry.measure.get_absolute_url()}#sachstand-{item.entry.pk}"
+        return f"{item.entry.measure.get_absolute_url()}#sachstand-{item.entry.public_id}"
 
     def item_pubdate(self, item):
         return item.entry.published_at or item.entry.created_at
