@@ -1,4 +1,7 @@
-"""System checks of the portal (`manage.py check`); the operator details' deploy checks are in operator_pages/checks.py."""
+"""System checks of the portal (`manage.py check`).
+
+The operator details' deploy checks are in operator_pages/checks.py.
+"""
 
 import logging
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from translations.display import shown_text
+from translations.text import CleanTextMixin
 
 
 class SourceDocumentQuerySet(models.QuerySet):
@@ -23,7 +24,7 @@ class SourceDocumentQuerySet(models.QuerySet):
         return self.filter(kind=SourceDocument.Kind.CONCEPT).order_by("position", "pk").first()
 
 
-class SourceDocument(models.Model):
+class SourceDocument(CleanTextMixin, models.Model):
     """A public document the portal's content comes from."""
 
     class Kind(models.TextChoices):
@@ -65,7 +66,7 @@ class SourceDocument(models.Model):
         return self.title
 
 
-class Deliberation(models.Model):
+class Deliberation(CleanTextMixin, models.Model):
     """One step of a document's Beratungsfolge (committee, then council)."""
 
     document = models.ForeignKey(
@@ -87,7 +88,7 @@ class Deliberation(models.Model):
         return f"{self.date:%d.%m.%Y} {self.body}"
 
 
-class OrganisationalUnit(models.Model):
+class OrganisationalUnit(CleanTextMixin, models.Model):
     """A Fachbereich or office of the city that can be responsible for measures."""
 
     slug = models.SlugField(_("Kürzel"), max_length=80, unique=True)
@@ -117,7 +118,7 @@ class OrganisationalUnit(models.Model):
         return f"FB {self.number} {name}" if self.number else name
 
 
-class UnitInvolvement(models.Model):
+class UnitInvolvement(CleanTextMixin, models.Model):
     """A unit named in a document: as its lead or as involved."""
 
     document = models.ForeignKey(SourceDocument, on_delete=models.CASCADE)
@@ -137,7 +138,7 @@ class UnitInvolvement(models.Model):
         return str(self.unit)
 
 
-class ActionField(models.Model):
+class ActionField(CleanTextMixin, models.Model):
     """A Handlungsfeld of the concept."""
 
     concept = models.ForeignKey(
@@ -172,7 +173,7 @@ class ActionField(models.Model):
         return f"{self.number}. {shown_text(self, 'name', lookup=lookup)}"
 
 
-class Need(models.Model):
+class Need(CleanTextMixin, models.Model):
     """A Handlungsbedarf: what a field needs, in the concept's order."""
 
     field = models.ForeignKey(
@@ -196,7 +197,7 @@ class Need(models.Model):
         return self.text
 
 
-class KeyFigure(models.Model):
+class KeyFigure(CleanTextMixin, models.Model):
     """A figure a source states, e.g. "über 150 Nationen"."""
 
     class Unit(models.TextChoices):
@@ -244,7 +245,7 @@ class KeyFigure(models.Model):
         return self.label
 
 
-class FundingLine(models.Model):
+class FundingLine(CleanTextMixin, models.Model):
     """A financing line of the concept: a budget line or a state programme."""
 
     class Kind(models.TextChoices):

@@ -8,6 +8,8 @@ The status vocabulary is in ``measures/status.py``. Translated fields and change
 history are registered in ``measures/translation.py``.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
@@ -21,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from council.models import Paper
 from fields.models import ActionField, OrganisationalUnit, SourceDocument
 from translations.display import shown_text
+from translations.text import CleanTextMixin
 
 from .querysets import CouncilPaperLinkQuerySet, MeasureQuerySet, StatusEntryQuerySet
 from .status import Status
@@ -30,7 +33,7 @@ CODE_PATTERN = r"^[0-9A-Za-z._-]{1,20}$"
 PROGRESS_IN_RANGE = Q(progress__isnull=True) | Q(progress__gte=0, progress__lte=100)
 
 
-class Measure(models.Model):
+class Measure(CleanTextMixin, models.Model):
     """A Maßnahme of the concept."""
 
     code = models.CharField(
@@ -159,7 +162,7 @@ def action_fields_with_measure_counts(fields: models.QuerySet | None = None) -> 
     )
 
 
-class StatusEntry(models.Model):
+class StatusEntry(CleanTextMixin, models.Model):
     """One report on a measure: its status and progress at a date."""
 
     measure = models.ForeignKey(
@@ -193,6 +196,12 @@ class StatusEntry(models.Model):
     created_at = models.DateTimeField(_("erfasst am"), auto_now_add=True)
     published_at = models.DateTimeField(
         _("veröffentlicht am"), null=True, blank=True, editable=False
+    )
+
+    # The identifier in public URLs, feeds and open data: random, so it says
+    # nothing about drafts or entries of unpublished measures (the pk counts them).
+    public_id = models.UUIDField(
+        _("öffentliche Kennung"), default=uuid.uuid4, unique=True, editable=False
     )
 
     objects = StatusEntryQuerySet.as_manager()
@@ -257,7 +266,7 @@ class LinkBasis(models.TextChoices):
     CONFIRMED = "confirmed", _("von der Stadt bestätigt")
 
 
-class Commitment(models.Model):
+class Commitment(CleanTextMixin, models.Model):
     """One point of "Wir stehen für" in the chapter "Eine soziale Gemeinschaft"."""
 
     programme = models.ForeignKey(
@@ -305,7 +314,7 @@ class Commitment(models.Model):
         return shown_text(self, "title", lookup=lookup)
 
 
-class CommitmentField(models.Model):
+class CommitmentField(CleanTextMixin, models.Model):
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE)
     field = models.ForeignKey(ActionField, on_delete=models.CASCADE)
     basis = models.CharField(
@@ -323,7 +332,7 @@ class CommitmentField(models.Model):
         return f"{self.commitment} → {self.field}"
 
 
-class CommitmentMeasure(models.Model):
+class CommitmentMeasure(CleanTextMixin, models.Model):
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE)
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE)
     basis = models.CharField(

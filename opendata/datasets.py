@@ -32,6 +32,7 @@ from measures.progress import ProgressSummary
 from measures.status import german_label
 from translations.languages import column as localized_column
 from translations.languages import language_codes, source_language
+from translations.text import neutralise
 
 from .columns import LIST_SEPARATOR, Column, lazy_format, per_language
 from .ratsbezug import RATSBEZUG_COLUMNS, link_rows
@@ -169,7 +170,15 @@ def status_entry_rows():
 
 
 STATUS_ENTRY_COLUMNS = [
-    Column("id", _("Laufende Nummer der Meldung"), lambda e: e.pk, "integer"),
+    Column(
+        "id",
+        _(
+            "Öffentliche Kennung der Meldung (zufällige UUID; sie verrät nichts über "
+            "Entwürfe oder andere nicht öffentliche Meldungen); auch der Anker der "
+            "Meldung auf der Seite der Maßnahme (#sachstand-<id>)"
+        ),
+        lambda e: str(e.public_id),
+    ),
     Column("measure_code", _("Kennung der Maßnahme"), lambda e: e.measure.code),
     Column("reported_on", _("Stand vom (Datum der Meldung)"), lambda e: e.reported_on, "date"),
     Column("status", _("Status als Schlüssel des Vokabulars"), lambda e: e.status),
@@ -359,6 +368,11 @@ DATASETS = {
 
 
 def csv_value(value, separator: str = LIST_SEPARATOR) -> str:
+    """A cell of a public CSV: text a spreadsheet could run as a formula is neutralised."""
+    return neutralise(_csv_text(value, separator))
+
+
+def _csv_text(value, separator: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):

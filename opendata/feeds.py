@@ -18,6 +18,7 @@ from fields.models import ActionField
 from measures.models import Measure, StatusEntry
 from translations.display import shown_text
 from translations.provenance import ProvenanceLookup
+from translations.text import xml_safe
 
 FEED_LENGTH = 50
 
@@ -41,8 +42,28 @@ def feed_item(entry: StatusEntry, lookup: ProvenanceLookup) -> FeedItem:
     return FeedItem(entry, title, f"{date}. {note}" if note else f"{date}.")
 
 
+def _xml_safe_values(values: dict) -> dict:
+    return {
+        key: [xml_safe(v) for v in value] if isinstance(value, list | tuple) else xml_safe(value)
+        for key, value in values.items()
+    }
+
+
+class XmlSafeAtomFeed(Atom1Feed):
+    """Atom that never fails on stored text: characters XML cannot carry are dropped
+    (rows stored before the input rule, ``translations.text.clean_text``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.feed = _xml_safe_values(self.feed)
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **kwargs)
+        self.items[-1] = _xml_safe_values(self.items[-1])
+
+
 class StatusFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtomFeed
 
     def title(self, obj):
         return _("Integrationsportal Aachen: neue Sachstände")
@@ -68,7 +89,7 @@ class StatusFeed(Feed):
         return item.description
 
     def item_link(self, item):
-        return f"{item.entry.measure.get_absolute_url()}#sachstand-{item.entry.pk}"
+        return f"{item.entry.measure.get_absolute_url()}#sachstand-{item.entry.public_id}"
 
     def item_pubdate(self, item):
         return item.entry.published_at or item.entry.created_at

@@ -11,6 +11,10 @@ labels, filter choices, ``<title>``, data-file labels — asks ``shown()``:
   translation was made from a German text that has since changed, so it may
   say what the source no longer says.
 - German empty too: the first language that has the text — never an empty title.
+
+The text comes with its bidi controls closed (``translations.text.close_bidi``),
+so a row stored before the input rule cannot reorder what follows it, also
+where no markup can isolate it (``<title>``, attributes, feeds).
 """
 
 from dataclasses import dataclass
@@ -20,6 +24,7 @@ from django.utils.translation import get_language
 
 from .languages import column, language_codes, source_language
 from .provenance import ProvenanceLookup, TranslationState, normalised
+from .text import close_bidi
 
 SHOWN_AS_TRANSLATED = (
     TranslationState.REVIEWED,
@@ -76,9 +81,10 @@ def shown(
     if language != source_language():
         state = (lookup or ProvenanceLookup()).state(obj, field_name, language)
         if state in SHOWN_AS_TRANSLATED:
-            return Shown(getattr(obj, column(field_name, language)), language, language, state)
+            text = close_bidi(getattr(obj, column(field_name, language)))
+            return Shown(text, language, language, state)
     fallback_language, text = first_available(obj, field_name)
-    return Shown(text, fallback_language, language, state)
+    return Shown(close_bidi(text), fallback_language, language, state)
 
 
 def shown_text(obj, field_name: str, language: str | None = None, *, lookup=None) -> str:

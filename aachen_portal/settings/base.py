@@ -210,6 +210,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+# The client address is the one our reverse proxies appended to X-Forwarded-For
+# (right-most after PROXY_COUNT proxies), never a value the client wrote; see
+# aachen_portal/client_ip.py. 0 = no proxy in front (make run, tests).
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "aachen_portal.client_ip.client_ip"
 
 # The change history is an audit trail: readable in the admin, never reverted from it
 # (a revert would bypass the status rule and the version check of measures).

@@ -25,7 +25,6 @@ CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-# The reverse proxy in front sets X-Forwarded-For; django-axes reads the client's
-# address from it (one proxy by default) so lockouts hit the client, not the proxy.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "1"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# One reverse proxy in front by default (deploy/nginx/portal.conf): it appends the
+# client's address to X-Forwarded-For, and the lockout counts that address.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "1"))

@@ -1,9 +1,9 @@
 """The catalogue's columns, what staff write into them, and formula-safe cells.
 
 ``COLUMN_DOCS`` is shown on the admin's import page and described in the
-README. ``neutralise`` keeps exported text from running as a formula in a
-spreadsheet program; ``restore`` undoes it on import, so export → import is
-lossless.
+README. Formula-safe cells follow the portal's one rule,
+``translations.text.neutralise`` (undone on import by ``restore``, so
+export → import is lossless).
 """
 
 from django.utils.text import format_lazy
@@ -91,25 +91,3 @@ COLUMNS = [name for name, _doc in COLUMN_DOCS]
 STATUS_COLUMNS = ("status", "progress", "status_date")
 PAPERS_COLUMN = "council_papers"
 PAPER_SEPARATOR = ";"
-
-# Cells starting with these may be run as formulas by spreadsheet programs.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-NEUTRALISER = "'"
-
-
-def neutralise(value):
-    """Prefix a text cell that a spreadsheet could run as a formula with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return NEUTRALISER + value
-    return value
-
-
-def restore(value):
-    """Undo ``neutralise`` on import, so export → import is lossless."""
-    if (
-        isinstance(value, str)
-        and value.startswith(NEUTRALISER)
-        and value[1:].startswith(FORMULA_TRIGGERS)
-    ):
-        return value[1:]
-    return value

@@ -7,6 +7,8 @@ from django.template.response import TemplateResponse
 from import_export.formats import base_formats
 from import_export.forms import ImportForm
 
+from translations.text import xml_safe
+
 from .columns import COLUMNS
 from .reading import SpreadsheetError, check_size, read_spreadsheet
 from .report import ImportReport
@@ -41,7 +43,13 @@ class ExcelCSV(base_formats.CSV):
 
 
 class ExcelXLSX(base_formats.XLSX):
-    pass
+    """XLSX is XML: text stored before the input rule (``clean_text``) cannot break it."""
+
+    def export_data(self, dataset, **kwargs):
+        safe = tablib.Dataset(
+            *[[xml_safe(cell) for cell in row] for row in dataset], headers=dataset.headers
+        )
+        return super().export_data(safe, **kwargs)
 
 
 class CatalogueImportForm(ImportForm):

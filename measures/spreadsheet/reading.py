@@ -16,7 +16,9 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from import_export.formats import base_formats
 
-from .columns import COLUMNS, restore
+from translations.text import restore
+
+from .columns import COLUMNS
 
 
 class SpreadsheetError(Exception):

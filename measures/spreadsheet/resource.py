@@ -20,17 +20,11 @@ from import_export.instance_loaders import CachedInstanceLoader
 from import_export.results import Result, RowResult
 
 from council.models import Paper
+from translations.text import neutralise
 
 from .. import services
 from ..models import Measure, Status
-from .columns import (
-    COLUMNS,
-    PAPER_SEPARATOR,
-    PAPERS_COLUMN,
-    STATUS_COLUMNS,
-    localized,
-    neutralise,
-)
+from .columns import COLUMNS, PAPER_SEPARATOR, PAPERS_COLUMN, STATUS_COLUMNS, localized
 from .widgets import (
     ActionFieldWidget,
     BooleanWidget,

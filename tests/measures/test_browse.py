@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def test_commitment_list_shows_the_eleven_points_with_their_progress(client, sources):
     html = page(client, "/de/selbstverpflichtungen/")
-    titles = re.findall(r'<h2><a href="/de/selbstverpflichtungen/[^"]+/">([^<]+)</a></h2>', html)
+    titles = re.findall(
+        r'<h2><a href="/de/selbstverpflichtungen/[^"]+/"><bdi>([^<]+)</bdi></a></h2>', html
+    )
     assert len(titles) == 11
     assert titles[0] == "Bunte Vielfalt auf der Basis gemeinsamer Werte"
     text = text_of(html)

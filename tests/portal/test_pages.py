@@ -32,7 +32,9 @@ def test_root_redirects_to_the_language_the_browser_asks_for(client, sources):
 
 def test_home_lists_the_nine_fields_in_order_with_catalogued_counts(client, sources):
     html = page(client, "/de/")
-    names = re.findall(r'<h3><a href="/de/handlungsfelder/[^"]+/">([^<]+)</a></h3>', html)
+    names = re.findall(
+        r'<h3><a href="/de/handlungsfelder/[^"]+/"><bdi>([^<]+)</bdi></a></h3>', html
+    )
     assert names == [
         "Arbeit / Weiterbildung",
         "Sprache / Bildung",

@@ -43,10 +43,15 @@ def german_url(context) -> str:
 
 
 def render_text(text: str, block: bool, css_class: str = "", language: str = ""):
-    """Text as inline or block HTML, optionally in an element marking its language."""
+    """Text as inline or block HTML, optionally in an element marking its language.
+
+    Inline text is isolated for bidi (``<bdi>``, or a span styled with
+    ``unicode-bidi: isolate``), so a right-to-left title cannot reorder the
+    words and numbers that follow it; a block is a bidi paragraph of its own.
+    """
     body = mark_safe(linebreaks_filter(text)) if block else conditional_escape(text)  # noqa: S308
     if not css_class and not language:
-        return body
+        return body if block else format_html("<bdi>{}</bdi>", body)
     attrs = ""
     if language:
         attrs = format_html(' lang="{}" dir="{}"', language, direction(language))
