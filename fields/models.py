@@ -134,7 +134,10 @@ class UnitInvolvement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(self.unit)
+        try:
+            return str(self.unit)
+        except OrganisationalUnit.DoesNotExist:  # its history outlives the unit
+            return f"#{self.unit_id}"
 
 
 class ActionField(models.Model):

@@ -91,7 +91,7 @@ class StatusEntryAdmin(UnitScopedMixin, HistoryTranslationAdmin):
     actions = ["publish_selected"]
 
     def measure_of(self, obj):
-        return obj.measure
+        return obj.measure_as_known
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -9,6 +9,7 @@ history are registered in ``measures/translation.py``.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
@@ -209,7 +210,7 @@ class StatusEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.measure.code} · {self.reported_on:%d.%m.%Y} · {self.get_status_display()}"
+        return f"{self.measure_code} · {self.reported_on:%d.%m.%Y} · {self.get_status_display()}"
 
     def save(self, *args, **kwargs):
         # The moment of publication, whichever way an entry is published.
@@ -220,6 +221,25 @@ class StatusEntry(models.Model):
         elif not self.is_published:
             self.published_at = None
         super().save(*args, **kwargs)
+
+    @property
+    def measure_as_known(self) -> Measure:
+        """The measure, or for an entry whose measure was deleted, its last recorded version
+        (the audit trail and the history pages outlive the measure)."""
+        try:
+            return self.measure
+        except Measure.DoesNotExist:
+            last = Measure.history.filter(id=self.measure_id).order_by("-history_date").first()
+            if last is not None:
+                return last.instance
+            return Measure(pk=self.measure_id, code=f"#{self.measure_id}")
+
+    @property
+    def measure_code(self) -> str:
+        try:
+            return self.measure.code
+        except Measure.DoesNotExist:
+            return str(_("%(code)s (gelöscht)") % {"code": self.measure_as_known.code})
 
 
 class UnitAssignment(models.Model):
@@ -247,7 +267,16 @@ class UnitAssignment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} → {self.unit}"
+        # The history of an assignment outlives the account or unit it named.
+        try:
+            user = str(self.user)
+        except get_user_model().DoesNotExist:
+            user = f"#{self.user_id}"
+        try:
+            unit = str(self.unit)
+        except OrganisationalUnit.DoesNotExist:
+            unit = f"#{self.unit_id}"
+        return f"{user} → {unit}"
 
 
 class LinkBasis(models.TextChoices):
