@@ -13,6 +13,12 @@ from modeltranslation.translator import NotRegistered, translator
 
 from translations.languages import column, language_codes
 
+from .dates import (
+    DATE_INPUT_FORMATS,
+    TWO_DIGIT_YEAR,
+    two_digit_year_message,
+    validate_report_date,
+)
 from .models import Measure
 from .permissions import can_publish_status
 from .status import Status
@@ -142,6 +148,18 @@ class MeasureAdminForm(forms.ModelForm):
         )
 
 
+class ReportDateField(forms.DateField):
+    """A report date: four-digit years only, not after today, not before 2018."""
+
+    input_formats = DATE_INPUT_FORMATS
+    default_validators = [validate_report_date]
+
+    def to_python(self, value):
+        if isinstance(value, str) and TWO_DIGIT_YEAR.match(value):
+            raise ValidationError(two_digit_year_message(), code="two_digit_year")
+        return super().to_python(value)
+
+
 class StatusUpdateForm(forms.Form):
     """A new status report by ``user``: used by the quick action and the bulk action.
 
@@ -149,7 +167,7 @@ class StatusUpdateForm(forms.Form):
     keeps anyone else's entry a draft anyway.
     """
 
-    reported_on = forms.DateField(label=_("Stand vom"), initial=datetime.date.today)
+    reported_on = ReportDateField(label=_("Stand vom"), initial=timezone.localdate)
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
     progress = forms.IntegerField(
         label=_("Fortschritt in Prozent"), min_value=0, max_value=100, required=False

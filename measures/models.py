@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from fields.models import ActionField, OrganisationalUnit, SourceDocument
 from translations.display import shown_text
 
+from .dates import EARLIEST_REPORT_DATE, validate_report_date
 from .querysets import MeasureQuerySet, StatusEntryQuerySet
 from .status import Status
 
@@ -109,6 +110,11 @@ class Measure(models.Model):
                 condition=Q(status__in=Status.values), name="measure_status_known"
             ),
             models.CheckConstraint(
+                condition=Q(status_changed_on__isnull=True)
+                | Q(status_changed_on__gte=EARLIEST_REPORT_DATE),
+                name="measure_status_changed_from_2018",
+            ),
+            models.CheckConstraint(
                 condition=Q(start_date__isnull=True)
                 | Q(target_date__isnull=True)
                 | Q(target_date__gte=F("start_date")),
@@ -167,7 +173,7 @@ class StatusEntry(models.Model):
         related_name="status_entries",
         verbose_name=_("Maßnahme"),
     )
-    reported_on = models.DateField(_("Stand vom"))
+    reported_on = models.DateField(_("Stand vom"), validators=[validate_report_date])
     status = models.CharField(_("Status"), max_length=20, choices=Status.choices)
     progress = models.PositiveSmallIntegerField(
         _("Fortschritt in Prozent"), null=True, blank=True, validators=[MaxValueValidator(100)]
@@ -206,6 +212,11 @@ class StatusEntry(models.Model):
             models.CheckConstraint(condition=PROGRESS_IN_RANGE, name="statusentry_progress_0_100"),
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="statusentry_status_known"
+            ),
+            # The upper bound, today, moves: the validator checks it (measures/dates.py).
+            models.CheckConstraint(
+                condition=Q(reported_on__gte=EARLIEST_REPORT_DATE),
+                name="statusentry_reported_from_2018",
             ),
         ]
 

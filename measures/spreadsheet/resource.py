@@ -20,6 +20,7 @@ from import_export.instance_loaders import CachedInstanceLoader
 from import_export.results import Result, RowResult
 
 from .. import services
+from ..dates import validate_report_date
 from ..models import Measure, Status
 from .columns import COLUMNS, STATUS_COLUMNS, localized, neutralise
 from .widgets import (
@@ -254,6 +255,12 @@ class MeasureResource(resources.ModelResource):
                 errors.setdefault(name, []).append(str(error))
                 values[name] = None
         status, progress, reported_on = values["status"], values["progress"], values["status_date"]
+        if reported_on is not None:
+            try:
+                validate_report_date(reported_on)
+            except ValidationError as error:
+                errors.setdefault("status_date", []).extend(error.messages)
+                reported_on = None
         if status is None:
             if progress is not None and "status" not in errors:
                 errors.setdefault("status", []).append(
