@@ -2,6 +2,7 @@
 
 import os
 import re
+import tempfile
 
 from .base import *  # noqa: F403
 
@@ -29,3 +30,10 @@ _redis = re.fullmatch(r"(redis://[^/]+)/(\d+)", REDIS_URL)  # noqa: F405
 if _redis and _worker.startswith("gw"):
     REDIS_URL = f"{_redis[1]}/{(int(_redis[2]) - int(_worker[2:])) % 16}"
     CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
+
+# Import previews of this test process in a folder of its own (tests that count the
+# files use a fresh folder each).
+STORAGES["import_previews"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": tempfile.mkdtemp(prefix="aachen-import-previews-")},
+}
