@@ -55,6 +55,7 @@ from .spreadsheet.formats import (
 from .spreadsheet.reading import SpreadsheetError
 from .spreadsheet.report import ImportReport
 from .spreadsheet.resource import MeasureResource
+from .status import Status
 
 
 class CommitmentMeasureInline(admin.TabularInline):
@@ -241,7 +242,9 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
         form = StatusUpdateForm(
             request.POST or None,
             user=request.user,
-            initial={"status": measure.status, "progress": measure.progress},
+            initial={"status": measure.status, "progress": measure.progress}
+            if measure.status != Status.NO_REPORT
+            else {},
         )
         if request.method == "POST" and form.is_valid():
             entry = services.record_status(

@@ -19,7 +19,7 @@ from .dates import (
     two_digit_year_message,
     validate_report_date,
 )
-from .models import Measure
+from .models import Measure, no_report_progress_message
 from .permissions import can_publish_status
 from .status import Status
 
@@ -168,7 +168,8 @@ class StatusUpdateForm(forms.Form):
     """
 
     reported_on = ReportDateField(label=_("Stand vom"), initial=timezone.localdate)
-    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    # No preselected status: a bulk report must never start on "kein Sachstand gemeldet".
+    status = forms.ChoiceField(label=_("Status"), choices=[("", "---------"), *Status.choices])
     progress = forms.IntegerField(
         label=_("Fortschritt in Prozent"), min_value=0, max_value=100, required=False
     )
@@ -197,6 +198,15 @@ class StatusUpdateForm(forms.Form):
         self.fields["publish"] = self.fields.pop("publish")
         if not can_publish_status(user):
             del self.fields["publish"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if (
+            cleaned_data.get("status") == Status.NO_REPORT
+            and cleaned_data.get("progress") is not None
+        ):
+            self.add_error("progress", no_report_progress_message())
+        return cleaned_data
 
     def public_notes(self) -> dict[str, str]:
         return {

@@ -10,6 +10,7 @@ history are registered in ``measures/translation.py``.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
@@ -28,6 +29,17 @@ from .status import Status
 # A code appears in URLs (measures/converters.py): the same characters only.
 CODE_PATTERN = r"^[0-9A-Za-z._-]{1,20}$"
 PROGRESS_IN_RANGE = Q(progress__isnull=True) | Q(progress__gte=0, progress__lte=100)
+# "kein Sachstand gemeldet" is the absence of a report: it has no progress figure.
+NO_REPORT_WITHOUT_PROGRESS = ~Q(status=Status.NO_REPORT) | Q(progress__isnull=True)
+
+
+def no_report_progress_message() -> str:
+    return str(
+        _(
+            "„kein Sachstand gemeldet“ hat keinen Fortschritt: bitte das Feld leer lassen "
+            "oder einen anderen Status wählen."
+        )
+    )
 
 
 class Measure(models.Model):
@@ -108,6 +120,9 @@ class Measure(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="measure_status_known"
+            ),
+            models.CheckConstraint(
+                condition=NO_REPORT_WITHOUT_PROGRESS, name="measure_no_report_without_progress"
             ),
             models.CheckConstraint(
                 condition=Q(status_changed_on__isnull=True)
@@ -213,6 +228,9 @@ class StatusEntry(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="statusentry_status_known"
             ),
+            models.CheckConstraint(
+                condition=NO_REPORT_WITHOUT_PROGRESS, name="statusentry_no_report_without_progress"
+            ),
             # The upper bound, today, moves: the validator checks it (measures/dates.py).
             models.CheckConstraint(
                 condition=Q(reported_on__gte=EARLIEST_REPORT_DATE),
@@ -232,6 +250,11 @@ class StatusEntry(models.Model):
         elif not self.is_published:
             self.published_at = None
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.status == Status.NO_REPORT and self.progress is not None:
+            raise ValidationError({"progress": no_report_progress_message()})
 
     @property
     def measure_as_known(self) -> Measure:

@@ -21,7 +21,7 @@ from import_export.results import Result, RowResult
 
 from .. import services
 from ..dates import validate_report_date
-from ..models import Measure, Status
+from ..models import Measure, Status, no_report_progress_message
 from .columns import COLUMNS, STATUS_COLUMNS, localized, neutralise
 from .widgets import (
     ActionFieldWidget,
@@ -267,6 +267,9 @@ class MeasureResource(resources.ModelResource):
                     _("Bitte einen Status angeben, wenn ein Fortschritt eingetragen ist.")
                 )
             return None
+        if status == Status.NO_REPORT and progress is not None:
+            errors.setdefault("progress", []).append(no_report_progress_message())
+            return None
         current = (
             (Status.NO_REPORT, None, None)
             if is_new
@@ -274,6 +277,14 @@ class MeasureResource(resources.ModelResource):
         )
         if (status, progress) == current[:2] and reported_on in (None, current[2]):
             return None
+        if (
+            not is_new
+            and reported_on is not None
+            and instance.status_entries.published()
+            .filter(reported_on=reported_on, status=status, progress=progress)
+            .exists()
+        ):
+            return None  # imported (or reported) before: an equal entry is no news
         return StatusChange(
             status=status,
             progress=progress,

@@ -184,7 +184,7 @@ def test_current_status_always_equals_the_history_read_at_today(operations):
                 measure=measure,
                 reported_on=reported_on,
                 status=status,
-                progress=progress,
+                progress=None if status == Status.NO_REPORT else progress,
                 publish=publish,
             )
         elif entries and operation[0] == "publish":
