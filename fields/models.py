@@ -135,7 +135,10 @@ class UnitInvolvement(CleanTextMixin, models.Model):
         ]
 
     def __str__(self) -> str:
-        return str(self.unit)
+        try:
+            return str(self.unit)
+        except OrganisationalUnit.DoesNotExist:  # its history outlives the unit
+            return f"#{self.unit_id}"
 
 
 class ActionField(CleanTextMixin, models.Model):

@@ -43,6 +43,7 @@ from .permissions import (
     can_export_catalogue,
     can_import_catalogue,
 )
+from .spreadsheet import previews
 from .spreadsheet.columns import COLUMN_DOCS
 from .spreadsheet.formats import (
     CatalogueImportForm,
@@ -55,6 +56,7 @@ from .spreadsheet.formats import (
 from .spreadsheet.reading import SpreadsheetError
 from .spreadsheet.report import ImportReport
 from .spreadsheet.resource import MeasureResource
+from .status import Status
 
 
 class CommitmentMeasureInline(admin.TabularInline):
@@ -147,10 +149,41 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
         else:
             super().add_data_read_fail_error_to_form(form, e)
 
+    def write_to_tmp_storage(self, import_file, input_format):
+        try:
+            return super().write_to_tmp_storage(import_file, input_format)
+        except SpreadsheetError as error:  # no room for the preview: the form says so
+            return previews.UnsavedPreview(error)
+
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
         attach_report(response)
+        previews.forget_unconfirmable(response)
         return response
+
+    def process_import(self, request, **kwargs):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        if request.method != "POST":
+            return super().process_import(request, **kwargs)
+        try:
+            claimed = previews.claim(request.POST.get("import_file_name", ""))
+        except previews.PreviewGone:
+            messages.warning(
+                request,
+                _(
+                    "Diese Datei wurde bereits importiert (oder ihre Vorschau ist abgelaufen); "
+                    "es wurde nichts weiter gespeichert. Um sie erneut zu importieren, laden "
+                    "Sie sie bitte noch einmal hoch."
+                ),
+            )
+            return HttpResponseRedirect(reverse("admin:measures_measure_import"))
+        request.POST = request.POST.copy()
+        request.POST["import_file_name"] = claimed
+        try:
+            return super().process_import(request, **kwargs)
+        finally:
+            previews.storage().delete(claimed)
 
     def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():
@@ -210,7 +243,9 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
         form = StatusUpdateForm(
             request.POST or None,
             user=request.user,
-            initial={"status": measure.status, "progress": measure.progress},
+            initial={"status": measure.status, "progress": measure.progress}
+            if measure.status != Status.NO_REPORT
+            else {},
         )
         if request.method == "POST" and form.is_valid():
             entry = services.record_status(

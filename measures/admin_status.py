@@ -9,6 +9,7 @@ entries drafts.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -17,6 +18,7 @@ from modeltranslation.admin import TranslationStackedInline
 from translations.admin import HistoryTranslationAdmin, translated_search_fields
 
 from . import services
+from .forms import ReportDateField
 from .models import Measure, StatusEntry
 from .permissions import (
     can_change_status_entry,
@@ -55,8 +57,13 @@ class UnitScopedMixin:
         return obj
 
 
+# Report dates: four-digit years, not after today, not before 2018 (measures/dates.py).
+REPORT_DATE_FIELD = {models.DateField: {"form_class": ReportDateField}}
+
+
 class StatusEntryInline(TranslationStackedInline):
     model = StatusEntry
+    formfield_overrides = REPORT_DATE_FIELD
     extra = 1
     fields = [
         ("reported_on", "status", "progress"),
@@ -82,6 +89,7 @@ class StatusEntryInline(TranslationStackedInline):
 
 @admin.register(StatusEntry)
 class StatusEntryAdmin(UnitScopedMixin, HistoryTranslationAdmin):
+    formfield_overrides = REPORT_DATE_FIELD
     list_display = ["measure", "reported_on", "status", "progress", "is_published", "author"]
     list_filter = ["is_published", "status", "measure__field", "measure__responsible_unit"]
     search_fields = ("measure__code",) + translated_search_fields("public_note")
@@ -91,7 +99,7 @@ class StatusEntryAdmin(UnitScopedMixin, HistoryTranslationAdmin):
     actions = ["publish_selected"]
 
     def measure_of(self, obj):
-        return obj.measure
+        return obj.measure_as_known
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

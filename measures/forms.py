@@ -13,7 +13,13 @@ from modeltranslation.translator import NotRegistered, translator
 
 from translations.languages import column, language_codes
 
-from .models import Measure
+from .dates import (
+    DATE_INPUT_FORMATS,
+    TWO_DIGIT_YEAR,
+    two_digit_year_message,
+    validate_report_date,
+)
+from .models import Measure, no_report_progress_message
 from .permissions import can_publish_status
 from .status import Status
 
@@ -142,6 +148,18 @@ class MeasureAdminForm(forms.ModelForm):
         )
 
 
+class ReportDateField(forms.DateField):
+    """A report date: four-digit years only, not after today, not before 2018."""
+
+    input_formats = DATE_INPUT_FORMATS
+    default_validators = [validate_report_date]
+
+    def to_python(self, value):
+        if isinstance(value, str) and TWO_DIGIT_YEAR.match(value):
+            raise ValidationError(two_digit_year_message(), code="two_digit_year")
+        return super().to_python(value)
+
+
 class StatusUpdateForm(forms.Form):
     """A new status report by ``user``: used by the quick action and the bulk action.
 
@@ -149,8 +167,9 @@ class StatusUpdateForm(forms.Form):
     keeps anyone else's entry a draft anyway.
     """
 
-    reported_on = forms.DateField(label=_("Stand vom"), initial=datetime.date.today)
-    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    reported_on = ReportDateField(label=_("Stand vom"), initial=timezone.localdate)
+    # No preselected status: a bulk report must never start on "kein Sachstand gemeldet".
+    status = forms.ChoiceField(label=_("Status"), choices=[("", "---------"), *Status.choices])
     progress = forms.IntegerField(
         label=_("Fortschritt in Prozent"), min_value=0, max_value=100, required=False
     )
@@ -179,6 +198,15 @@ class StatusUpdateForm(forms.Form):
         self.fields["publish"] = self.fields.pop("publish")
         if not can_publish_status(user):
             del self.fields["publish"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if (
+            cleaned_data.get("status") == Status.NO_REPORT
+            and cleaned_data.get("progress") is not None
+        ):
+            self.add_error("progress", no_report_progress_message())
+        return cleaned_data
 
     def public_notes(self) -> dict[str, str]:
         return {

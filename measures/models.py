@@ -11,6 +11,7 @@ history are registered in ``measures/translation.py``.
 import uuid
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
@@ -25,12 +26,24 @@ from fields.models import ActionField, OrganisationalUnit, SourceDocument
 from translations.display import shown_text
 from translations.text import CleanTextMixin
 
+from .dates import EARLIEST_REPORT_DATE, validate_report_date
 from .querysets import CouncilPaperLinkQuerySet, MeasureQuerySet, StatusEntryQuerySet
 from .status import Status
 
 # A code appears in URLs (measures/converters.py): the same characters only.
 CODE_PATTERN = r"^[0-9A-Za-z._-]{1,20}$"
 PROGRESS_IN_RANGE = Q(progress__isnull=True) | Q(progress__gte=0, progress__lte=100)
+# "kein Sachstand gemeldet" is the absence of a report: it has no progress figure.
+NO_REPORT_WITHOUT_PROGRESS = ~Q(status=Status.NO_REPORT) | Q(progress__isnull=True)
+
+
+def no_report_progress_message() -> str:
+    return str(
+        _(
+            "„kein Sachstand gemeldet“ hat keinen Fortschritt: bitte das Feld leer lassen "
+            "oder einen anderen Status wählen."
+        )
+    )
 
 
 class Measure(CleanTextMixin, models.Model):
@@ -113,6 +126,14 @@ class Measure(CleanTextMixin, models.Model):
                 condition=Q(status__in=Status.values), name="measure_status_known"
             ),
             models.CheckConstraint(
+                condition=NO_REPORT_WITHOUT_PROGRESS, name="measure_no_report_without_progress"
+            ),
+            models.CheckConstraint(
+                condition=Q(status_changed_on__isnull=True)
+                | Q(status_changed_on__gte=EARLIEST_REPORT_DATE),
+                name="measure_status_changed_from_2018",
+            ),
+            models.CheckConstraint(
                 condition=Q(start_date__isnull=True)
                 | Q(target_date__isnull=True)
                 | Q(target_date__gte=F("start_date")),
@@ -171,7 +192,7 @@ class StatusEntry(CleanTextMixin, models.Model):
         related_name="status_entries",
         verbose_name=_("Maßnahme"),
     )
-    reported_on = models.DateField(_("Stand vom"))
+    reported_on = models.DateField(_("Stand vom"), validators=[validate_report_date])
     status = models.CharField(_("Status"), max_length=20, choices=Status.choices)
     progress = models.PositiveSmallIntegerField(
         _("Fortschritt in Prozent"), null=True, blank=True, validators=[MaxValueValidator(100)]
@@ -217,10 +238,18 @@ class StatusEntry(CleanTextMixin, models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=Status.values), name="statusentry_status_known"
             ),
+            models.CheckConstraint(
+                condition=NO_REPORT_WITHOUT_PROGRESS, name="statusentry_no_report_without_progress"
+            ),
+            # The upper bound, today, moves: the validator checks it (measures/dates.py).
+            models.CheckConstraint(
+                condition=Q(reported_on__gte=EARLIEST_REPORT_DATE),
+                name="statusentry_reported_from_2018",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.measure.code} · {self.reported_on:%d.%m.%Y} · {self.get_status_display()}"
+        return f"{self.measure_code} · {self.reported_on:%d.%m.%Y} · {self.get_status_display()}"
 
     def save(self, *args, **kwargs):
         # The moment of publication, whichever way an entry is published.
@@ -231,6 +260,30 @@ class StatusEntry(CleanTextMixin, models.Model):
         elif not self.is_published:
             self.published_at = None
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.status == Status.NO_REPORT and self.progress is not None:
+            raise ValidationError({"progress": no_report_progress_message()})
+
+    @property
+    def measure_as_known(self) -> Measure:
+        """The measure, or for an entry whose measure was deleted, its last recorded version
+        (the audit trail and the history pages outlive the measure)."""
+        try:
+            return self.measure
+        except Measure.DoesNotExist:
+            last = Measure.history.filter(id=self.measure_id).order_by("-history_date").first()
+            if last is not None:
+                return last.instance
+            return Measure(pk=self.measure_id, code=f"#{self.measure_id}")
+
+    @property
+    def measure_code(self) -> str:
+        try:
+            return self.measure.code
+        except Measure.DoesNotExist:
+            return str(_("%(code)s (gelöscht)") % {"code": self.measure_as_known.code})
 
 
 class UnitAssignment(models.Model):
@@ -258,7 +311,16 @@ class UnitAssignment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} → {self.unit}"
+        # The history of an assignment outlives the account or unit it named.
+        try:
+            user = str(self.user)
+        except get_user_model().DoesNotExist:
+            user = f"#{self.user_id}"
+        try:
+            unit = str(self.unit)
+        except OrganisationalUnit.DoesNotExist:
+            unit = f"#{self.unit_id}"
+        return f"{user} → {unit}"
 
 
 class LinkBasis(models.TextChoices):

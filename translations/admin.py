@@ -26,13 +26,14 @@ def translated_search_fields(*names: str) -> tuple[str, ...]:
     return tuple(columns(*names))
 
 
-class HistoryTranslationAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
-    """Tabbed translation forms plus a browsable change history.
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    """A browsable change history that is an audit trail: every history admin's base.
 
-    The history is an audit trail: a past version can be looked at, never
-    restored from here. ``SIMPLE_HISTORY_REVERT_DISABLED`` only hides the
-    button, so a POST to a version's page is refused here as well — a revert
-    would bypass the status rule, the version check and unit permissions.
+    A past version can be looked at, never restored from here.
+    ``SIMPLE_HISTORY_REVERT_DISABLED`` only hides the button, so a POST to a
+    version's page is refused as well — a revert would bypass the status
+    rule, the version check and unit permissions. A test checks every
+    registered history admin.
     """
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
@@ -41,8 +42,12 @@ class HistoryTranslationAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
+class HistoryTranslationAdmin(ReadOnlyHistoryAdmin, TabbedTranslationAdmin):
+    """Tabbed translation forms plus a read-only change history."""
+
+
 @admin.register(TranslationProvenance)
-class TranslationProvenanceAdmin(SimpleHistoryAdmin):
+class TranslationProvenanceAdmin(ReadOnlyHistoryAdmin):
     """The translation status overview, and marking a translation reviewed.
 
     The changelist is replaced by the overview: per language, how many texts

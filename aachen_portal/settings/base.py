@@ -162,6 +162,16 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded catalogues between preview and confirmation (measures/spreadsheet/previews.py);
+    # shared by all server processes, so a folder on the server's disk.
+    "import_previews": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": os.environ.get(
+                "IMPORT_PREVIEW_DIR", str(BASE_DIR / "var" / "import-previews")
+            )
+        },
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -222,6 +232,7 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Catalogue import and export (django-import-export), see measures/spreadsheet/.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "measures.spreadsheet.previews.PreviewStorage"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 MEASURE_IMPORT_MAX_BYTES = int(os.environ.get("MEASURE_IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
 

@@ -2,6 +2,7 @@
 
 import os
 import re
+import tempfile
 
 from .base import *  # noqa: F403
 
@@ -34,3 +35,10 @@ if _redis and _worker.startswith("gw"):
 OPARL_REQUEST_INTERVAL = 0
 OPARL_BACKOFF = 0.01
 OPARL_TIMEOUT = 5
+
+# Import previews of this test process in a folder of its own (tests that count the
+# files use a fresh folder each).
+STORAGES["import_previews"] = {  # noqa: F405
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": tempfile.mkdtemp(prefix="aachen-import-previews-")},
+}

@@ -23,7 +23,8 @@ from council.models import Paper
 from translations.text import neutralise
 
 from .. import services
-from ..models import Measure, Status
+from ..dates import validate_report_date
+from ..models import Measure, Status, no_report_progress_message
 from .columns import COLUMNS, PAPER_SEPARATOR, PAPERS_COLUMN, STATUS_COLUMNS, localized
 from .widgets import (
     ActionFieldWidget,
@@ -307,11 +308,20 @@ class MeasureResource(resources.ModelResource):
                 errors.setdefault(name, []).append(str(error))
                 values[name] = None
         status, progress, reported_on = values["status"], values["progress"], values["status_date"]
+        if reported_on is not None:
+            try:
+                validate_report_date(reported_on)
+            except ValidationError as error:
+                errors.setdefault("status_date", []).extend(error.messages)
+                reported_on = None
         if status is None:
             if progress is not None and "status" not in errors:
                 errors.setdefault("status", []).append(
                     _("Bitte einen Status angeben, wenn ein Fortschritt eingetragen ist.")
                 )
+            return None
+        if status == Status.NO_REPORT and progress is not None:
+            errors.setdefault("progress", []).append(no_report_progress_message())
             return None
         current = (
             (Status.NO_REPORT, None, None)
@@ -320,6 +330,14 @@ class MeasureResource(resources.ModelResource):
         )
         if (status, progress) == current[:2] and reported_on in (None, current[2]):
             return None
+        if (
+            not is_new
+            and reported_on is not None
+            and instance.status_entries.published()
+            .filter(reported_on=reported_on, status=status, progress=progress)
+            .exists()
+        ):
+            return None  # imported (or reported) before: an equal entry is no news
         return StatusChange(
             status=status,
             progress=progress,

@@ -13,6 +13,7 @@ from import_export import widgets
 
 from fields.models import ActionField, OrganisationalUnit
 
+from ..dates import DATE_INPUT_FORMATS, TWO_DIGIT_YEAR, two_digit_year_message
 from ..status import Status, german_label
 from .columns import localized
 
@@ -35,7 +36,7 @@ class TextWidget(widgets.Widget):
 
 
 class DateWidget(widgets.Widget):
-    FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y")
+    FORMATS = DATE_INPUT_FORMATS  # four-digit years only (measures/dates.py)
 
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, datetime.datetime):
@@ -46,6 +47,10 @@ class DateWidget(widgets.Widget):
         if not text:
             return None
         text = text.split(" ")[0]  # "2025-04-01 00:00:00" from some exports
+        if TWO_DIGIT_YEAR.match(text):
+            raise ValueError(
+                _("„%(value)s“: %(message)s") % {"value": text, "message": two_digit_year_message()}
+            )
         for fmt in self.FORMATS:
             try:
                 return datetime.datetime.strptime(text, fmt).date()

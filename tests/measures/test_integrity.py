@@ -30,7 +30,11 @@ def test_database_rejects_measure_progress_outside_0_to_100(progress):
 @pytest.mark.parametrize("progress", [0, 55, 100, None])
 def test_database_accepts_measure_progress_inside_0_to_100(progress):
     measure = MeasureFactory()
-    assert not violates(lambda: Measure.objects.filter(pk=measure.pk).update(progress=progress))
+    assert not violates(
+        lambda: Measure.objects.filter(pk=measure.pk).update(
+            status="in_progress", progress=progress
+        )
+    )
 
 
 def test_database_rejects_status_entry_progress_outside_0_to_100():
