@@ -12,6 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from translations.formatting import locale_list
 from translations.provenance import ProvenanceLookup
 
 from .progress import ProgressByGroup, ProgressSummary
@@ -156,7 +157,7 @@ def status_chart(rows: list[FieldRow]) -> Chart:
                 "%(field)s: %(total)s Maßnahmen, davon %(parts)s.",
                 row.total,
             )
-            % {"field": name, "total": row.total, "parts": ", ".join(parts)}
+            % {"field": name, "total": row.total, "parts": locale_list(parts)}
         )
     return Chart(
         title=_("Status der Maßnahmen je Handlungsfeld"),

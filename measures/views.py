@@ -19,7 +19,7 @@ from .models import (
     Measure,
     StatusEntry,
 )
-from .status import Status
+from .status import abbreviated
 
 
 class CommitmentRow(NamedTuple):
@@ -133,7 +133,7 @@ class DashboardView(TemplateView):
     def get_context_data(self, **kwargs):
         form = ReportingDateForm(self.request.GET)
         self.request.page_cache_query = canonical_query(form)
-        context = {"form": form, "statuses": Status.choices}
+        context = {"form": form, "statuses": abbreviated()}
         concept = SourceDocument.objects.concept()
         context["concept"] = concept
         if not form.is_valid():

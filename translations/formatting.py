@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal, format_percent
 from django.conf import settings
-from django.utils.translation import get_language, to_locale
+from django.utils.translation import get_language, pgettext, to_locale
 
 
 def babel_locale() -> str:
@@ -22,3 +22,36 @@ def locale_number(value) -> str:
 def locale_percent(value) -> str:
     """A percentage in the active locale's format: 36,4 % (de), %36,4 (tr), 36.4% (ar)."""
     return format_percent(Decimal(value) / 100, locale=babel_locale(), decimal_quantization=False)
+
+
+def locale_signed(value) -> str:
+    """A change figure with its sign in the locale's symbols: +3, -2 (CLDR plus and minus)."""
+    from babel.numbers import get_minus_sign_symbol, get_plus_sign_symbol
+
+    value = Decimal(value)
+    if value > 0:
+        sign = get_plus_sign_symbol(babel_locale())
+    elif value < 0:
+        sign = get_minus_sign_symbol(babel_locale())
+    else:
+        sign = ""
+    return sign + locale_number(abs(value))
+
+
+# Punctuation the catalogue gives per language: the German source writes ", " and
+# ": "; Arabic "، ", Chinese "、" between list items and "，" between clauses.
+def list_separator() -> str:
+    return pgettext("list separator", ", ")
+
+
+def clause_separator() -> str:
+    return pgettext("clause separator", ", ")
+
+
+def label_separator() -> str:
+    return pgettext("label separator", ": ")
+
+
+def locale_list(items) -> str:
+    """Items joined with the language's list separator."""
+    return list_separator().join(str(item) for item in items)

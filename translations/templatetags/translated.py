@@ -1,7 +1,8 @@
 """Template tags for translated content with an honest German fallback, and locale formats.
 
 ``{% load translated %}``: ``{% localized %}``, ``{% localized_text %}``,
-``{% translation_notices %}``, and the ``percent`` filter.
+``{% translation_notices %}``, the ``percent`` and ``signed`` filters and
+``{% separator "list"|"clause"|"label" %}``.
 """
 
 from django import template
@@ -11,7 +12,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from ..display import shown
-from ..formatting import locale_percent
+from ..formatting import (
+    clause_separator,
+    label_separator,
+    list_separator,
+    locale_percent,
+    locale_signed,
+)
 from ..languages import direction, in_source_language, source_language
 from ..provenance import ProvenanceLookup, TranslationState
 
@@ -161,3 +168,20 @@ def percent(value) -> str:
     if value is None:
         return ""
     return locale_percent(value)
+
+
+@register.filter
+def signed(value) -> str:
+    """A change figure with a direction-safe sign: ``<bdi dir="ltr">-1</bdi>`` in any language."""
+    if value is None:
+        return ""
+    return format_html('<bdi dir="ltr">{}</bdi>', locale_signed(value))
+
+
+SEPARATORS = {"list": list_separator, "clause": clause_separator, "label": label_separator}
+
+
+@register.simple_tag
+def separator(kind: str) -> str:
+    """The language's punctuation between list items, clauses or a label and its value."""
+    return SEPARATORS[kind]()

@@ -1,0 +1,74 @@
+"""Pages at real size: every public page in every language, on a phone and a desktop.
+
+With a year's worth of synthetic reports (tests/synthetic_year.py) no page may
+scroll sideways and no table cell may stand outside the box that holds its
+table; printed (emulated on an A4 text width), the report and the dashboard keep
+every column on the page.
+"""
+
+import pytest
+from django.conf import settings
+
+from tests.public_pages import public_urls
+from tests.synthetic_year import fill_year
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+A4_TEXT_WIDTH = 680  # px: 210 mm less 2 × 15 mm margins at 96 dpi
+
+OVERFLOW = """() => {
+  const problems = [];
+  const root = document.scrollingElement;
+  if (root.scrollWidth > root.clientWidth + 1) {
+    problems.push(`page is ${root.scrollWidth} px wide in a ${root.clientWidth} px window`);
+  }
+  for (const table of document.querySelectorAll('main table')) {
+    const box = table.parentElement.getBoundingClientRect();
+    for (const cell of table.querySelectorAll('th, td')) {
+      const r = cell.getBoundingClientRect();
+      if (!r.width) continue;
+      if (r.right > box.right + 1 || r.left < box.left - 1) {
+        problems.push(`${table.className || 'table'}: "${cell.innerText.trim().slice(0, 30)}" `
+          + `at ${Math.round(r.left)}–${Math.round(r.right)} outside `
+          + `${Math.round(box.left)}–${Math.round(box.right)}`);
+        break;
+      }
+    }
+  }
+  return problems;
+}"""
+
+
+@pytest.fixture
+def year(live_sources):
+    fill_year()
+    return live_sources
+
+
+def _overflow(chromium, base_url, urls, width, media="screen"):
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.emulate_media(media=media)
+    found = {}
+    for url in urls:
+        page.goto(f"{base_url}{url}")
+        problems = page.evaluate(OVERFLOW)
+        if problems:
+            found[url] = problems
+    context.close()
+    return found
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_public_page_scrolls_sideways_or_pushes_a_column_out(chromium, year, language, width):
+    urls = sorted(public_urls(language).values())
+    assert len(urls) > 8
+    assert _overflow(chromium, year.url, urls, width) == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_printed_report_and_dashboard_keep_every_column_on_the_page(chromium, year, language):
+    urls = [f"/{language}/sachstand/", f"/{language}/sachstand/bericht/?since=2025-06-01"]
+    assert _overflow(chromium, year.url, urls, A4_TEXT_WIDTH, media="print") == {}
