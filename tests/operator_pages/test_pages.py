@@ -176,3 +176,9 @@ def test_the_pages_work_without_script(client, sources):
     for name in PAGES:
         html = page(client, url(name))
         assert "<script" not in html and "style=" not in html
+
+
+def test_filling_a_detail_shows_at_once_on_a_cached_page(client, sources):
+    assert "Synthetischer Betreiber" not in page(client, url("operator_pages:imprint"))
+    OperatorDetails.objects.create(name="Synthetischer Betreiber")
+    assert "Synthetischer Betreiber" in page(client, url("operator_pages:imprint"))
