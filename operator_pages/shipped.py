@@ -3,15 +3,13 @@
 They state only what the project knows to be true: what the portal stores,
 which cookies it sets and why, and the legal basis of each purpose. Everything
 only the operator can say is an ``OperatorDetails`` item, shown as missing until
-the Redaktion fills it. The pages are created once (data migration
-``operator_pages.0002`` and after every ``migrate``/``flush``) and never
-overwritten: from then on the Redaktion edits them in the admin.
+the Redaktion fills it. ``manage.py load_sources`` creates the pages and their
+sections like the other shipped content (with their machine translations from
+``locale/content``) and never overwrites what the Redaktion edited.
 
 When the portal starts to set a new cookie, the cookie test
 (``tests/operator_pages/test_cookies.py``) fails until a section names it.
 """
-
-from django.utils import timezone
 
 PRIVACY_SECTIONS = [
     {
@@ -191,43 +189,3 @@ PAGES = {
         ],
     },
 }
-
-
-def record_creation(apps, obj) -> None:
-    """Give a row created from a migration its first history entry, as the admin would.
-
-    Live models record their history themselves (django-simple-history's signals);
-    the historical models a migration works with do not.
-    """
-    if hasattr(type(obj), "history"):
-        return
-    history = apps.get_model("operator_pages", f"Historical{type(obj).__name__}")
-    values = {field.attname: getattr(obj, field.attname) for field in obj._meta.fields}
-    history.objects.create(
-        **values,
-        history_date=timezone.now(),
-        history_type="+",
-        history_change_reason="Mitgelieferter Text",
-    )
-
-
-def create_missing_pages(apps) -> None:
-    """Create each page that does not exist yet, with its sections; never touch an existing one."""
-    Page = apps.get_model("operator_pages", "Page")
-    PageSection = apps.get_model("operator_pages", "PageSection")
-    for slug, text in PAGES.items():
-        if Page.objects.filter(slug=slug).exists():
-            continue
-        page = Page.objects.create(slug=slug, title_de=text["title"], body_de=text["body"])
-        record_creation(apps, page)
-        for position, section in enumerate(text["sections"], start=1):
-            section_row = PageSection.objects.create(
-                page=page,
-                position=position,
-                purpose=section["purpose"],
-                heading_de=section["heading"],
-                body_de=section["body"],
-                legal_basis_de=section["legal_basis"],
-                cookies=section["cookies"],
-            )
-            record_creation(apps, section_row)

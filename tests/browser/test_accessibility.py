@@ -42,6 +42,38 @@ def test_every_public_page_has_no_wcag_a_or_aa_violations(page, live_sources, la
     assert failures == []
 
 
+# The operator's pages are in the list above (they are public pages) with their
+# gaps; here once more with every operator detail filled (synthetic test data).
+OPERATOR_PAGES = ["impressum", "datenschutz", "kontakt", "ueber-das-portal", "barrierefreiheit"]
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_operator_pages_with_every_detail_filled_have_no_violations(page, live_sources, language):
+    from operator_pages.models import OperatorDetails
+
+    OperatorDetails.objects.create(
+        name="Synthetischer Betreiber",
+        address="Teststraße 1\n00000 Teststadt",
+        representative="Test Person",
+        email="betreiber@example.org",
+        phone="+49 000 0000",
+        data_protection_officer="Synthetische Datenschutzbeauftragte",
+        supervisory_authority="Synthetische Aufsichtsbehörde",
+        log_retention="Synthetisch: keine Zugriffsprotokolle",
+        accessibility_email="barrierefrei@example.org",
+    )
+    axe = Axe()
+    failures = []
+    for slug in OPERATOR_PAGES:
+        path = f"/{language}/{slug}/"
+        page.goto(f"{live_sources.url}{path}")
+        assert "Synthetischer Betreiber" in page.content() or slug == "barrierefreiheit"
+        violations = axe.run(page, options=WCAG_AA).response["violations"]
+        if violations:
+            failures.append(f"{path}:\n{describe(violations)}")
+    assert failures == []
+
+
 FOCUS_IS_VISIBLE = """() => {
   const el = document.activeElement;
   const style = getComputedStyle(el);

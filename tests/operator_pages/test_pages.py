@@ -8,6 +8,7 @@ from django.utils import translation
 from operator_pages.models import OperatorDetails, Page, PageSection
 from tests.pages import page, text_of
 from tests.public_pages import public_urls
+from translations.languages import column
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +18,12 @@ PAGES = {
     "operator_pages:privacy": "Datenschutzerklärung",
     "operator_pages:contact": "Kontakt",
     "operator_pages:about": "Über dieses Portal",
+}
+SLUGS = {
+    "operator_pages:imprint": "impressum",
+    "operator_pages:privacy": "datenschutz",
+    "operator_pages:contact": "kontakt",
+    "operator_pages:about": "ueber-das-portal",
 }
 FILLED = {
     "name": "Synthetischer Betreiber",
@@ -36,10 +43,20 @@ def url(name, language="de"):
         return reverse(name)
 
 
-def test_the_four_pages_exist_after_migrate_with_their_shipped_german_text():
+def test_load_sources_ships_the_four_pages_with_their_german_text(sources):
     assert set(Page.objects.values_list("slug", flat=True)) == set(Page.Slug.values)
     assert Page.objects.get(slug="datenschutz").title_de == "Datenschutzerklärung"
-    assert Page.objects.get(slug="datenschutz").title_en in (None, "")
+
+
+def test_load_sources_keeps_what_the_redaktion_edited(sources):
+    from django.core.management import call_command
+
+    imprint = Page.objects.get(slug="impressum")
+    imprint.body_de = "Von der Redaktion geschrieben."
+    imprint.save()
+    call_command("load_sources", stdout=None)
+    imprint.refresh_from_db()
+    assert imprint.body_de == "Von der Redaktion geschrieben."
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -47,22 +64,32 @@ def test_the_four_pages_exist_after_migrate_with_their_shipped_german_text():
 def test_each_page_is_shown_in_every_language(client, sources, name, language):
     html = page(client, url(name, language))
     assert f'<html lang="{language}"' in html
-    assert PAGES[name] in html
+    shown = Page.objects.get(slug=SLUGS[name])
+    assert getattr(shown, column("title", language)) in text_of(html.split("<h1>")[1])
+
+
+def test_shipped_translations_are_marked_as_machine_translations(client, sources):
+    html = page(client, url("operator_pages:privacy", "en"))
+    assert '<span class="machine-translation">Privacy notice</span>' in html
+    assert '<p class="translation-notice">' in html
 
 
 def test_untranslated_text_is_shown_in_german_with_the_fallback_notice(client, sources):
+    privacy = Page.objects.get(slug="datenschutz")
+    privacy.title_tr = ""
+    privacy.save()
     html = page(client, url("operator_pages:privacy", "tr"))
     assert '<span lang="de" dir="ltr" class="fallback">Datenschutzerklärung</span>' in html
-    assert "noch nicht übersetzt – deutscher Originaltext" in html
+    assert '<small class="fallback-hint">' in html
 
 
 def test_a_translation_written_by_staff_is_shown_without_the_notice(client, sources, staff_user):
     privacy = Page.objects.get(slug="datenschutz")
-    privacy.title_en = "Privacy notice"
+    privacy.title_en = "Privacy statement"
     privacy._translation_author = staff_user
     privacy.save()
     html = page(client, url("operator_pages:privacy", "en"))
-    assert "<h1>Privacy notice</h1>" in html
+    assert "<h1>Privacy statement</h1>" in html
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -149,3 +176,9 @@ def test_the_pages_work_without_script(client, sources):
     for name in PAGES:
         html = page(client, url(name))
         assert "<script" not in html and "style=" not in html
+
+
+def test_filling_a_detail_shows_at_once_on_a_cached_page(client, sources):
+    assert "Synthetischer Betreiber" not in page(client, url("operator_pages:imprint"))
+    OperatorDetails.objects.create(name="Synthetischer Betreiber")
+    assert "Synthetischer Betreiber" in page(client, url("operator_pages:imprint"))
