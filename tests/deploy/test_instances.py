@@ -39,7 +39,7 @@ ROOT = Path(settings.BASE_DIR)
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = settings.REDIS_URL  # this worker's Redis database (settings/test.py)
 PASSWORD = "ein-langes-test-passwort-4711"
 CLIENT = "127.0.0.1"  # the address nginx sees this test connecting from
 
