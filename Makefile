@@ -6,7 +6,7 @@ PY     := $(BIN)/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test lint format messages clean chromium bench
+.PHONY: run test lint format messages clean chromium nginx bench
 
 run: $(VENV)/.installed-run
 	$(PY) manage.py compilemessages --ignore=.venv -v0
@@ -16,7 +16,7 @@ run: $(VENV)/.installed-run
 	@echo "Serving the portal at http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-test chromium
+test: $(VENV)/.installed-test chromium nginx
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -41,6 +41,14 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 	  { echo "Chromium is missing and could not be installed: browser tests will skip (and fail in CI)."; \
+	    [ -z "$$CI" ]; }
+
+# The proxy test (tests/deploy/) runs Debian's nginx in front of two app instances.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { [ "$$(id -u)" = 0 ] && \
+	  command -v apt-get >/dev/null && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; } || \
+	  { echo "nginx is missing and could not be installed: the proxy test will skip (and fail in CI)."; \
 	    [ -z "$$CI" ]; }
 
 # Load benchmark: gunicorn on PostgreSQL driven by wrk (see bench/run.py and the README).

@@ -11,6 +11,7 @@ import re
 import zipfile
 from collections import Counter
 
+import openpyxl
 import tablib
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -84,14 +85,65 @@ def read_csv(data: bytes) -> tablib.Dataset:
         delimiter = csv.Sniffer().sniff(header_line, delimiters=";,\t").delimiter
     except csv.Error:
         delimiter = ","
+    check_row_lengths(text, delimiter)
     return base_formats.CSV().create_dataset(text, delimiter=delimiter)
+
+
+def check_row_lengths(text: str, delimiter: str) -> None:
+    """A row longer than the header (e.g. a separator at its end) is named, not a crash."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = [row for row in reader if row]
+    if not rows:
+        return
+    width = len(rows[0])
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) > width:
+            raise SpreadsheetError(
+                _(
+                    "Zeile %(line)d hat %(cells)d Zellen, die erste Zeile nur %(width)d "
+                    "Spaltennamen: Spalte %(column)d hat keinen Namen. Steht am Ende der "
+                    "Zeile ein Trennzeichen zu viel?"
+                )
+                % {"line": line, "cells": len(row), "width": width, "column": width + 1}
+            )
 
 
 def read_xlsx(data: bytes) -> tablib.Dataset:
     try:
-        return base_formats.XLSX().create_dataset(data)
+        dataset = base_formats.XLSX().create_dataset(data)
     except Exception as error:  # openpyxl raises many kinds for damaged files
         raise SpreadsheetError(_("Die Datei ist keine lesbare Excel-Tabelle (XLSX).")) from error
+    check_formulas_have_values(data)
+    return dataset
+
+
+def check_formulas_have_values(data: bytes) -> None:
+    """A formula cell without a stored result would read as empty: say so instead.
+
+    Excel stores each formula's last result; files written by other programs
+    (or scripts) often do not, and the import cannot compute formulas.
+    """
+    formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False).active
+    values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
+    headers: list = []
+    rows = zip(
+        formulas.iter_rows(values_only=True), values.iter_rows(values_only=True), strict=False
+    )
+    for line, (formula_row, value_row) in enumerate(rows, start=1):
+        if line == 1:
+            headers = list(value_row)
+        for index, (formula, value) in enumerate(zip(formula_row, value_row, strict=False)):
+            if isinstance(formula, str) and formula.startswith("=") and value is None:
+                name = headers[index] if index < len(headers) and headers[index] else index + 1
+                raise SpreadsheetError(
+                    _(
+                        "Zeile %(line)d, Spalte „%(column)s“: Die Zelle enthält eine Formel "
+                        "(%(formula)s) ohne gespeichertes Ergebnis; sie würde leer gelesen. "
+                        "Bitte die Datei in Excel oder LibreOffice öffnen und erneut speichern "
+                        "oder statt der Formeln die Werte einfügen."
+                    )
+                    % {"line": line, "column": name, "formula": formula[:60]}
+                )
 
 
 def normalise_header(value) -> str:

@@ -144,6 +144,7 @@ class MeasureResource(resources.ModelResource):
         for name in (*localized("title"), *localized("description"), *localized("partners")):
             self.fields[name] = text_field(name)
         self.duplicates: dict[str, list[int]] = {}
+        self.existing_codes: dict[str, str] = {}
         # The plan of each row of the current import, by measure code. A code
         # the file repeats or lacks rejects its rows, so the plans that are
         # carried out (saved rows) and reported (accepted rows) never collide.
@@ -165,12 +166,20 @@ class MeasureResource(resources.ModelResource):
     # Import ---------------------------------------------------------------
 
     def before_import(self, dataset, **kwargs):
+        # Codes are unique regardless of case: "t1.01" beside "T1.01" is a typo.
         lines: dict[str, list[int]] = {}
+        written: set[str] = set()
         for number, row in enumerate(dataset.dict, start=1):
             code = cell_text(row.get("code"))
             if code:
-                lines.setdefault(code, []).append(number + 1)
-        self.duplicates = {code: found for code, found in lines.items() if len(found) > 1}
+                lines.setdefault(code.casefold(), []).append(number + 1)
+                written.add(code)
+        self.duplicates = {
+            code: lines[code.casefold()] for code in written if len(lines[code.casefold()]) > 1
+        }
+        self.existing_codes = {
+            code.casefold(): code for code in Measure.objects.values_list("code", flat=True)
+        }
         self.plans = {}
 
     def after_import(self, dataset, result, **kwargs):
@@ -218,6 +227,15 @@ class MeasureResource(resources.ModelResource):
             errors.setdefault("code", []).append(
                 _("Die Kennung „%(code)s“ steht mehrfach in der Datei (Zeilen %(lines)s).")
                 % {"code": code, "lines": ", ".join(map(str, self.duplicates[code]))}
+            )
+        elif self.existing_codes.get(code.casefold(), code) != code:
+            errors.setdefault("code", []).append(
+                _(
+                    "Die Kennung „%(code)s“ unterscheidet sich von der vorhandenen Maßnahme "
+                    "„%(existing)s“ nur in Groß- und Kleinschreibung. Bitte „%(existing)s“ "
+                    "schreiben, wenn diese gemeint ist."
+                )
+                % {"code": code, "existing": self.existing_codes[code.casefold()]}
             )
         if is_new:
             if not instance.title_de:

@@ -89,14 +89,14 @@ class PositionWidget(widgets.Widget):
 
 class ProgressWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
-        text = cell_text(value).rstrip("%").strip().replace(",", ".")
+        text = cell_text(value).rstrip("%").strip()
         if not text:
             return None
-        try:
-            number = float(text)
-        except ValueError:
-            number = None
-        if number is None or not number.is_integer():
+        # Digits as written in a table, optionally ",0"; not Python's lenient
+        # forms ("1e2", "1_0", other scripts' digits).
+        match = re.fullmatch(r"([+-]?[0-9]+)(?:[.,]0+)?", text)
+        number = int(match.group(1)) if match else None
+        if number is None:
             raise ValueError(
                 _("„%(value)s“ ist keine ganze Zahl; Fortschritt in Prozent, 0–100.")
                 % {"value": cell_text(value)}
