@@ -26,21 +26,23 @@ signals (``QuerySet.update``, ``bulk_create``, raw SQL) do not invalidate; the
 portal's services never use them on content.
 """
 
+import datetime
 import hashlib
+import threading
 import uuid
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.cache import has_vary_header
 from django.utils.translation import get_language, get_language_from_path
 
-from measures.content import is_content
+from measures.visibility import can_be_public, public_state
 
 from . import cache_guard
 from .models import PublicContentVersion
@@ -65,18 +67,18 @@ def _write_version(**fields) -> None:
             rows.update(**fields)
 
 
-def stored_version() -> str:
-    """The authoritative version, from the database (created on first use)."""
-    version = (
+def stored_version() -> tuple[str, datetime.datetime | None]:
+    """The authoritative version and the time of the last public change, from the
+    database (the row is created on first use)."""
+    row = (
         PublicContentVersion.objects.filter(pk=VERSION_ROW)
-        .values_list("version", flat=True)
+        .values_list("version", "changed_at")
         .first()
     )
-    if version is None:
-        version = uuid.uuid4().hex
-        _write_version(version=version)
-        version = stored_version()
-    return version
+    if row is None:
+        _write_version(version=uuid.uuid4().hex)
+        return stored_version()
+    return row
 
 
 def _publish_version(version: str) -> None:
@@ -110,14 +112,18 @@ def new_cache_generation() -> str:
     return version
 
 
-def current_version(found: dict) -> str:
-    """The version to serve and store under, given what ``get_many`` found."""
+def current_version(request, found: dict) -> str:
+    """The version to serve and store under, given what ``get_many`` found.
+
+    When it reads the database, the row's ``changed_at`` is kept on the request
+    for the HTTP validators (``aachen_portal.validators``): no second query.
+    """
     cached = found.get(VERSION_KEY)
     if cached is None:
         return new_cache_generation()
     if found.get(CHECKED_KEY) is None or cache_guard.health.needs_resync:
         cache_guard.health.needs_resync = False
-        version = stored_version()
+        version, request.portal_content_changed_at = stored_version()
         if version != cached:
             cache_guard.guarded(cache().set, VERSION_KEY, version, timeout=None)
         cache_guard.guarded(
@@ -130,21 +136,54 @@ def current_version(found: dict) -> str:
     return cached
 
 
-def content_signal(sender, **kwargs):
+def public_change() -> None:
     """Replace the version now, and again when the write commits.
 
     The second replacement matters: a visitor whose page was rendered from the
     old data while the write was still uncommitted stored it under the first
     new version; the version set on commit never serves that page.
     """
-    if is_content(sender):
-        new_content_version()
-        transaction.on_commit(new_content_version)
+    new_content_version()
+    transaction.on_commit(new_content_version)
+
+
+# What visitors saw of each object being saved, by object, until its post_save.
+_before = threading.local()
+
+
+def _states() -> dict:
+    if not hasattr(_before, "states"):
+        _before.states = {}
+    return _before.states
+
+
+def remember_public_state(sender, instance, **kwargs):
+    if can_be_public(sender):
+        previous = sender._base_manager.filter(pk=instance.pk).first() if instance.pk else None
+        _states()[id(instance)] = public_state(previous)
+
+
+def content_saved(sender, instance, **kwargs):
+    if can_be_public(sender) and _states().pop(id(instance), None) != public_state(instance):
+        public_change()
+
+
+def content_deleted(sender, instance, **kwargs):
+    if public_state(instance) is not None:
+        public_change()
+
+
+def relations_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and public_state(instance) is not None:
+        public_change()
 
 
 def connect_signals() -> None:
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(content_signal, dispatch_uid=f"portal-page-cache-{signal}")
+    """Public changes only: the rule is ``measures.visibility``."""
+    pre_save.connect(remember_public_state, dispatch_uid="portal-page-cache-pre-save")
+    post_save.connect(content_saved, dispatch_uid="portal-page-cache-post-save")
+    post_delete.connect(content_deleted, dispatch_uid="portal-page-cache-post-delete")
+    m2m_changed.connect(relations_changed, dispatch_uid="portal-page-cache-m2m")
 
 
 # Query parameters of public pages. A request with any other parameter, or with
@@ -244,7 +283,7 @@ class PublicPageCacheMiddleware:
         found = cache_guard.guarded(cache().get_many, [VERSION_KEY, CHECKED_KEY, key])
         if found is None:  # the cache failed: serve uncached (see cache_guard)
             return self.get_response(request)
-        version = current_version(found)
+        version = current_version(request, found)
         today = timezone.localdate().isoformat()
         entry = found.get(key)
         if (
