@@ -26,6 +26,7 @@ signals (``QuerySet.update``, ``bulk_create``, raw SQL) do not invalidate; the
 portal's services never use them on content.
 """
 
+import base64
 import datetime
 import hashlib
 import threading
@@ -248,6 +249,47 @@ def accepted_by_view(request) -> bool:
     return not pairs or pairs == sorted(getattr(request, "page_cache_query", None) or [])
 
 
+def encode_entry(response, *, version: str, day: str) -> dict:
+    """A page as plain data (JSON through ``cache_serializer``): no pickle."""
+    return {
+        "version": version,
+        "day": day,
+        "release": settings.RELEASE,
+        "status": response.status_code,
+        "headers": [[name, value] for name, value in response.items() if name != "Set-Cookie"],
+        "body": base64.b64encode(response.content).decode("ascii"),
+    }
+
+
+def _is_text_pairs(headers) -> bool:
+    return isinstance(headers, list) and all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, str) for v in pair)
+        for pair in headers
+    )
+
+
+def decode_entry(entry, *, version: str, day: str) -> HttpResponse | None:
+    """The stored page, if ``entry`` is one of ours and current; anything else is a miss."""
+    if not (
+        isinstance(entry, dict)
+        and entry.get("version") == version
+        and entry.get("day") == day
+        and entry.get("release") == settings.RELEASE
+        and entry.get("status") == 200
+        and isinstance(entry.get("body"), str)
+        and _is_text_pairs(entry.get("headers"))
+    ):
+        return None
+    try:
+        body = base64.b64decode(entry["body"], validate=True)
+    except ValueError:
+        return None
+    response = HttpResponse(body, status=200)
+    for name, value in entry["headers"]:
+        response[name] = value
+    return response
+
+
 class PublicPageCacheMiddleware:
     """Serve public pages from the cache; store fresh ones. See the module docstring."""
 
@@ -285,32 +327,12 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         version = current_version(request, found)
         today = timezone.localdate().isoformat()
-        entry = found.get(key)
-        if (
-            entry
-            and entry["version"] == version
-            and entry["day"] == today
-            and entry["release"] == settings.RELEASE
-        ):
-            return self.rebuild(entry)
+        page = decode_entry(found.get(key), version=version, day=today)
+        if page is not None:
+            return page
 
         response = self.get_response(request)
         if self.cacheable_response(response) and accepted_by_view(request):
-            headers = [(name, value) for name, value in response.items() if name != "Set-Cookie"]
-            entry = {
-                "version": version,
-                "day": today,
-                "release": settings.RELEASE,
-                "status": response.status_code,
-                "headers": headers,
-                "content": response.content,
-            }
+            entry = encode_entry(response, version=version, day=today)
             cache_guard.guarded(cache().set, key, entry, timeout=settings.PORTAL_PAGE_CACHE_SECONDS)
-        return response
-
-    @staticmethod
-    def rebuild(entry) -> HttpResponse:
-        response = HttpResponse(entry["content"], status=entry["status"])
-        for name, value in entry["headers"]:
-            response[name] = value
         return response
