@@ -35,7 +35,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpResponse
 from django.http.request import split_domain_port
@@ -123,8 +123,11 @@ def current_version(request, found: dict) -> str:
     if cached is None:
         return new_cache_generation()
     if found.get(CHECKED_KEY) is None or cache_guard.health.needs_resync:
+        try:
+            version, request.portal_content_changed_at = stored_version()
+        except DatabaseError:  # no page can be rendered now; stored ones still serve
+            return cached
         cache_guard.health.needs_resync = False
-        version, request.portal_content_changed_at = stored_version()
         if version != cached:
             cache_guard.guarded(cache().set, VERSION_KEY, version, timeout=None)
         cache_guard.guarded(
