@@ -1,14 +1,22 @@
-"""Whole-page cache for the public portal, invalidated by any change to its content.
+"""Whole-page cache for the public portal, invalidated by any public change.
 
 Public pages are the same for every visitor of a URL: the language is part of
-the path, the data files and the sitemap have one address. So a rendered
-response can be kept per URL (path and query) and served again until the
-content changes. One number, the *content version*, names the current
-generation of pages; every save, delete or many-to-many change of a content
-model (``measures.content``, including their history) replaces it, and a page
-stored under an older version is never served again. The day is part of each
-entry too, because pages default to "as of today", and so is the release
-(``RELEASE``), so a deploy with new templates or translations is seen at once.
+the path; the data files and the sitemap have one address (the data files are
+kept per visitor language, ``page_key``). So a rendered response can be kept
+per URL and served again until the public content changes. One number, the
+*content version*, names the current generation of pages; every save, delete
+or many-to-many change that visitors can see (the rule is
+``measures.visibility``) replaces it, and a page stored under an older version
+is never served again. The day is part of each entry too, because pages
+default to "as of today", and so is the release (``RELEASE``), so a deploy with
+new templates or translations is seen at once.
+
+Bounded: a page is stored only when it answered 200 and its query is exactly
+what the view accepted, in canonical spelling (``request.page_cache_query``,
+see ``measures.filters.canonical_query``; views that read no parameters accept
+none), and only for the server's own host and port (``normal_host``). Entries
+are plain JSON with a base64 body (``encode_entry``), never pickle; anything
+else found under a key is a miss.
 
 The version is kept in the database (``PublicContentVersion``) and copied into
 the cache. Cache faults fail open (``aachen_portal.cache_guard``): pages are
@@ -19,11 +27,11 @@ at least every ``PORTAL_PAGE_CACHE_VERSION_CHECK_SECONDS``. A cache that lost
 the version (restarted, flushed, evicted) starts a new generation.
 
 A hit costs one round trip to the cache (version, check mark and page in one
-``get_many``) and no database query. The cache must be shared by all server processes, so
-``PORTAL_PAGE_CACHE`` is on by default only where ``REDIS_URL`` configures a
-shared cache (and in tests, which run in one process). Writes that bypass model
-signals (``QuerySet.update``, ``bulk_create``, raw SQL) do not invalidate; the
-portal's services never use them on content.
+``get_many``) and no database query. The cache must be shared by all server
+processes, so ``PORTAL_PAGE_CACHE`` is on by default only where ``REDIS_URL``
+configures a shared cache (and in tests, which run in one process). Writes that
+bypass model signals (``QuerySet.update``, ``bulk_create``, raw SQL) do not
+invalidate; the portal's services never use them on content.
 """
 
 import base64
