@@ -35,6 +35,6 @@ def redis_eviction_policy(app_configs, **kwargs):
             "Redis' maxmemory-policy is noeviction: when the cache is full, every write "
             "fails and the page cache stops storing pages.",
             hint="Set maxmemory and maxmemory-policy allkeys-lru (README, Operations).",
-            id="portal.W002",
+            id="portal.W010",
         )
     ]

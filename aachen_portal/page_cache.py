@@ -1,14 +1,22 @@
-"""Whole-page cache for the public portal, invalidated by any change to its content.
+"""Whole-page cache for the public portal, invalidated by any public change.
 
 Public pages are the same for every visitor of a URL: the language is part of
-the path, the data files and the sitemap have one address. So a rendered
-response can be kept per URL (path and query) and served again until the
-content changes. One number, the *content version*, names the current
-generation of pages; every save, delete or many-to-many change of a content
-model (``measures.content``, including their history) replaces it, and a page
-stored under an older version is never served again. The day is part of each
-entry too, because pages default to "as of today", and so is the release
-(``RELEASE``), so a deploy with new templates or translations is seen at once.
+the path; the data files and the sitemap have one address (the data files are
+kept per visitor language, ``page_key``). So a rendered response can be kept
+per URL and served again until the public content changes. One number, the
+*content version*, names the current generation of pages; every save, delete
+or many-to-many change that visitors can see (the rule is
+``measures.visibility``) replaces it, and a page stored under an older version
+is never served again. The day is part of each entry too, because pages
+default to "as of today", and so is the release (``RELEASE``), so a deploy with
+new templates or translations is seen at once.
+
+Bounded: a page is stored only when it answered 200 and its query is exactly
+what the view accepted, in canonical spelling (``request.page_cache_query``,
+see ``measures.filters.canonical_query``; views that read no parameters accept
+none), and only for the server's own host and port (``normal_host``). Entries
+are plain JSON with a base64 body (``encode_entry``), never pickle; anything
+else found under a key is a miss.
 
 The version is kept in the database (``PublicContentVersion``) and copied into
 the cache. Cache faults fail open (``aachen_portal.cache_guard``): pages are
@@ -19,28 +27,31 @@ at least every ``PORTAL_PAGE_CACHE_VERSION_CHECK_SECONDS``. A cache that lost
 the version (restarted, flushed, evicted) starts a new generation.
 
 A hit costs one round trip to the cache (version, check mark and page in one
-``get_many``) and no database query. The cache must be shared by all server processes, so
-``PORTAL_PAGE_CACHE`` is on by default only where ``REDIS_URL`` configures a
-shared cache (and in tests, which run in one process). Writes that bypass model
-signals (``QuerySet.update``, ``bulk_create``, raw SQL) do not invalidate; the
-portal's services never use them on content.
+``get_many``) and no database query. The cache must be shared by all server
+processes, so ``PORTAL_PAGE_CACHE`` is on by default only where ``REDIS_URL``
+configures a shared cache (and in tests, which run in one process). Writes that
+bypass model signals (``QuerySet.update``, ``bulk_create``, raw SQL) do not
+invalidate; the portal's services never use them on content.
 """
 
+import base64
+import datetime
 import hashlib
+import threading
 import uuid
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import DatabaseError, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.cache import has_vary_header
 from django.utils.translation import get_language, get_language_from_path
 
-from measures.content import is_content
+from measures.visibility import can_be_public, public_state
 
 from . import cache_guard
 from .models import PublicContentVersion
@@ -65,18 +76,18 @@ def _write_version(**fields) -> None:
             rows.update(**fields)
 
 
-def stored_version() -> str:
-    """The authoritative version, from the database (created on first use)."""
-    version = (
+def stored_version() -> tuple[str, datetime.datetime | None]:
+    """The authoritative version and the time of the last public change, from the
+    database (the row is created on first use)."""
+    row = (
         PublicContentVersion.objects.filter(pk=VERSION_ROW)
-        .values_list("version", flat=True)
+        .values_list("version", "changed_at")
         .first()
     )
-    if version is None:
-        version = uuid.uuid4().hex
-        _write_version(version=version)
-        version = stored_version()
-    return version
+    if row is None:
+        _write_version(version=uuid.uuid4().hex)
+        return stored_version()
+    return row
 
 
 def _publish_version(version: str) -> None:
@@ -110,14 +121,21 @@ def new_cache_generation() -> str:
     return version
 
 
-def current_version(found: dict) -> str:
-    """The version to serve and store under, given what ``get_many`` found."""
+def current_version(request, found: dict) -> str:
+    """The version to serve and store under, given what ``get_many`` found.
+
+    When it reads the database, the row's ``changed_at`` is kept on the request
+    for the HTTP validators (``aachen_portal.validators``): no second query.
+    """
     cached = found.get(VERSION_KEY)
     if cached is None:
         return new_cache_generation()
     if found.get(CHECKED_KEY) is None or cache_guard.health.needs_resync:
+        try:
+            version, request.portal_content_changed_at = stored_version()
+        except DatabaseError:  # no page can be rendered now; stored ones still serve
+            return cached
         cache_guard.health.needs_resync = False
-        version = stored_version()
         if version != cached:
             cache_guard.guarded(cache().set, VERSION_KEY, version, timeout=None)
         cache_guard.guarded(
@@ -130,21 +148,54 @@ def current_version(found: dict) -> str:
     return cached
 
 
-def content_signal(sender, **kwargs):
+def public_change() -> None:
     """Replace the version now, and again when the write commits.
 
     The second replacement matters: a visitor whose page was rendered from the
     old data while the write was still uncommitted stored it under the first
     new version; the version set on commit never serves that page.
     """
-    if is_content(sender):
-        new_content_version()
-        transaction.on_commit(new_content_version)
+    new_content_version()
+    transaction.on_commit(new_content_version)
+
+
+# What visitors saw of each object being saved, by object, until its post_save.
+_before = threading.local()
+
+
+def _states() -> dict:
+    if not hasattr(_before, "states"):
+        _before.states = {}
+    return _before.states
+
+
+def remember_public_state(sender, instance, **kwargs):
+    if can_be_public(sender):
+        previous = sender._base_manager.filter(pk=instance.pk).first() if instance.pk else None
+        _states()[id(instance)] = public_state(previous)
+
+
+def content_saved(sender, instance, **kwargs):
+    if can_be_public(sender) and _states().pop(id(instance), None) != public_state(instance):
+        public_change()
+
+
+def content_deleted(sender, instance, **kwargs):
+    if public_state(instance) is not None:
+        public_change()
+
+
+def relations_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and public_state(instance) is not None:
+        public_change()
 
 
 def connect_signals() -> None:
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(content_signal, dispatch_uid=f"portal-page-cache-{signal}")
+    """Public changes only: the rule is ``measures.visibility``."""
+    pre_save.connect(remember_public_state, dispatch_uid="portal-page-cache-pre-save")
+    post_save.connect(content_saved, dispatch_uid="portal-page-cache-post-save")
+    post_delete.connect(content_deleted, dispatch_uid="portal-page-cache-post-delete")
+    m2m_changed.connect(relations_changed, dispatch_uid="portal-page-cache-m2m")
 
 
 # Query parameters of public pages. A request with any other parameter, or with
@@ -209,6 +260,47 @@ def accepted_by_view(request) -> bool:
     return not pairs or pairs == sorted(getattr(request, "page_cache_query", None) or [])
 
 
+def encode_entry(response, *, version: str, day: str) -> dict:
+    """A page as plain data (JSON through ``cache_serializer``): no pickle."""
+    return {
+        "version": version,
+        "day": day,
+        "release": settings.RELEASE,
+        "status": response.status_code,
+        "headers": [[name, value] for name, value in response.items() if name != "Set-Cookie"],
+        "body": base64.b64encode(response.content).decode("ascii"),
+    }
+
+
+def _is_text_pairs(headers) -> bool:
+    return isinstance(headers, list) and all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, str) for v in pair)
+        for pair in headers
+    )
+
+
+def decode_entry(entry, *, version: str, day: str) -> HttpResponse | None:
+    """The stored page, if ``entry`` is one of ours and current; anything else is a miss."""
+    if not (
+        isinstance(entry, dict)
+        and entry.get("version") == version
+        and entry.get("day") == day
+        and entry.get("release") == settings.RELEASE
+        and entry.get("status") == 200
+        and isinstance(entry.get("body"), str)
+        and _is_text_pairs(entry.get("headers"))
+    ):
+        return None
+    try:
+        body = base64.b64decode(entry["body"], validate=True)
+    except ValueError:
+        return None
+    response = HttpResponse(body, status=200)
+    for name, value in entry["headers"]:
+        response[name] = value
+    return response
+
+
 class PublicPageCacheMiddleware:
     """Serve public pages from the cache; store fresh ones. See the module docstring."""
 
@@ -244,34 +336,14 @@ class PublicPageCacheMiddleware:
         found = cache_guard.guarded(cache().get_many, [VERSION_KEY, CHECKED_KEY, key])
         if found is None:  # the cache failed: serve uncached (see cache_guard)
             return self.get_response(request)
-        version = current_version(found)
+        version = current_version(request, found)
         today = timezone.localdate().isoformat()
-        entry = found.get(key)
-        if (
-            entry
-            and entry["version"] == version
-            and entry["day"] == today
-            and entry["release"] == settings.RELEASE
-        ):
-            return self.rebuild(entry)
+        page = decode_entry(found.get(key), version=version, day=today)
+        if page is not None:
+            return page
 
         response = self.get_response(request)
         if self.cacheable_response(response) and accepted_by_view(request):
-            headers = [(name, value) for name, value in response.items() if name != "Set-Cookie"]
-            entry = {
-                "version": version,
-                "day": today,
-                "release": settings.RELEASE,
-                "status": response.status_code,
-                "headers": headers,
-                "content": response.content,
-            }
+            entry = encode_entry(response, version=version, day=today)
             cache_guard.guarded(cache().set, key, entry, timeout=settings.PORTAL_PAGE_CACHE_SECONDS)
-        return response
-
-    @staticmethod
-    def rebuild(entry) -> HttpResponse:
-        response = HttpResponse(entry["content"], status=entry["status"])
-        for name, value in entry["headers"]:
-            response[name] = value
         return response

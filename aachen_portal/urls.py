@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from .audit import audit_trail_view
 from .health import healthz
@@ -24,11 +25,12 @@ admin.site.index_title = _("Maßnahmen und Sachstände pflegen")
 urlpatterns = [
     path("admin/protokoll/", admin.site.admin_view(audit_trail_view), name="audit_trail"),
     path("admin/", admin.site.urls),
+    # Read-only addresses answer GET and HEAD only; TRACE and the rest get 405.
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", healthz, name="healthz"),
     path(
         "sitemap.xml",
-        sitemap,
+        require_safe(sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

@@ -1,9 +1,10 @@
 """HTTP validators for the public pages, feeds and data: repeat visits cost a 304.
 
-Every content model keeps a change history (django-simple-history), and every
-change, including a deletion or the publication of a draft, adds a row to it.
-The newest history timestamp across all of them is therefore a complete
-"last modified" for the public content; one query reads it.
+Every public change (the rule is ``measures.visibility``: not a draft, an
+internal note or an unpublished measure) records its time with the content
+version (``PublicContentVersion``, see ``aachen_portal.page_cache``). That
+time is the "last modified" of the public content; one query reads it, and
+staff work that visitors cannot see does not show in it.
 
 Pages also depend on the calendar (the dashboard's default Stichtag is today),
 so the validators never predate the start of the current day.
@@ -16,39 +17,26 @@ import datetime
 import hashlib
 
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import get_language
 
-from measures.content import history_models
-
+from .models import PublicContentVersion
+from .page_cache import VERSION_ROW
 from .public import public_prefixes
 
-
-def history_tables() -> list[str]:
-    return [model._meta.db_table for model in history_models()]
+UNREAD = object()
 
 
 def content_changed_at() -> datetime.datetime | None:
-    """The time of the newest change to any public content, in one query."""
-    quote = connection.ops.quote_name
-    parts = [
-        f"SELECT MAX({quote('history_date')}) AS changed FROM {quote(table)}"
-        for table in history_tables()
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT MAX(changed) FROM ({' UNION ALL '.join(parts)}) AS changes")
-        (value,) = cursor.fetchone()
-    if value is None:
-        return None
-    if isinstance(value, str):  # SQLite returns the text of a UNIONed column
-        value = datetime.datetime.fromisoformat(value)
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value, datetime.UTC)
-    return value
+    """The time of the newest *public* change (``measures.visibility``), in one query."""
+    return (
+        PublicContentVersion.objects.filter(pk=VERSION_ROW)
+        .values_list("changed_at", flat=True)
+        .first()
+    )
 
 
 def _freshness(request) -> tuple[datetime.datetime, str]:
@@ -58,7 +46,9 @@ def _freshness(request) -> tuple[datetime.datetime, str]:
         return cached
     today = timezone.localdate()
     start_of_day = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
-    changed = content_changed_at()
+    changed = getattr(request, "portal_content_changed_at", UNREAD)
+    if changed is UNREAD:
+        changed = content_changed_at()
     last_modified = max(changed, start_of_day) if changed else start_of_day
     fingerprint = "|".join(
         [

@@ -4,6 +4,7 @@ import json
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import translation
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from measures.filters import MeasureFilter, canonical_query
@@ -49,6 +50,7 @@ def _rows(request, dataset):
     return measure_rows(filterset.qs), None
 
 
+@require_safe
 def export(request, name: str, fmt: str):
     """A dataset as CSV (UTF-8 with byte order mark, comma-separated) or JSON."""
     dataset = DATASETS.get(name)

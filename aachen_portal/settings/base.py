@@ -265,6 +265,8 @@ REDIS_CACHE_OPTIONS = {
     "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
     "socket_timeout": CACHE_SOCKET_TIMEOUT,
     "retry_on_timeout": False,
+    # JSON, never pickle: a value planted in Redis cannot run code here.
+    "serializer": "aachen_portal.cache_serializer.JSONSerializer",
 }
 CACHES = {
     "default": (

@@ -10,6 +10,13 @@ from .base import env_bool
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set in the environment for production "
+        "(e.g. postgres://user:password@host:5432/name); production never falls back "
+        "to the SQLite file of a first local run."
+    )
+
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

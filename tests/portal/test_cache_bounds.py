@@ -97,12 +97,12 @@ def portal_checks():
 def test_start_up_warns_when_redis_never_evicts(settings, own_redis):
     redis_cache(settings, own_redis.url)
     set_policy(own_redis, "noeviction")
-    assert "portal.W002" in portal_checks()
+    assert "portal.W010" in portal_checks()
     set_policy(own_redis, "allkeys-lru")
-    assert "portal.W002" not in portal_checks()
+    assert "portal.W010" not in portal_checks()
 
 
 def test_start_up_checks_pass_when_redis_is_down(settings, own_redis):
     redis_cache(settings, own_redis.url)
     own_redis.stop()
-    assert "portal.W002" not in portal_checks()
+    assert "portal.W010" not in portal_checks()

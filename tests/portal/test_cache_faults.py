@@ -4,9 +4,11 @@ import datetime
 import time
 
 import pytest
+from django.core.cache import caches
+from django.db import DatabaseError
 from django.urls import reverse
 
-from aachen_portal import cache_guard
+from aachen_portal import cache_guard, page_cache
 from measures.models import Measure, StatusEntry
 from tests.conftest import record
 from tests.portal.redis_servers import redis_cache
@@ -104,3 +106,16 @@ def test_a_process_that_missed_the_outage_serves_no_stale_page_either(
     cache_guard.reset()  # another server process, which saw no error
     time.sleep(1.1)
     assert "umgesetzt" in client.get(MEASURE).content.decode()
+
+
+def test_stored_pages_are_still_served_while_the_database_is_down(client, sources, monkeypatch):
+    first = client.get(MEASURE)
+    caches["default"].delete(page_cache.CHECKED_KEY)  # the version is due for a check
+
+    def database_down():
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(page_cache, "stored_version", database_down)
+    again = client.get(MEASURE)
+    assert again.status_code == 200
+    assert again.content == first.content

@@ -47,6 +47,8 @@ def run_with_production_settings(code: str, **extra_env: str) -> subprocess.Comp
         "SECRET_KEY": "x" * 20 + "production-like-secret-key-for-the-deploy-check-0123456789",
         "ALLOWED_HOSTS": "integration.example.org",
         "DATABASE_URL": "sqlite:///:memory:",
+        # The settings are checked here, not the machine's Redis (see test_cache_bounds.py).
+        "REDIS_URL": "",
         **extra_env,
     }
     return subprocess.run(
@@ -121,3 +123,44 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_database_url():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "aachen_portal.settings.production",
+        "SECRET_KEY": "x" * 50,
+    }
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DATABASE_URL must be set" in result.stderr
+
+
+UNSAFE_METHODS = ["TRACE", "PUT", "DELETE", "PATCH"]
+READ_ONLY = [
+    "/daten/massnahmen.csv",
+    "/daten/sachstaende.json",
+    "/de/feeds/sachstaende/",
+    "/de/feeds/handlungsfelder/wohnen-sozialplanung/",
+    "/de/feeds/massnahmen/3.1/",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/de/massnahmen/",
+]
+
+
+def test_unsupported_methods_are_refused(client, sources):
+    for url in READ_ONLY:
+        for method in UNSAFE_METHODS:
+            response = client.generic(method, url)
+            assert response.status_code == 405, (method, url, response.status_code)
+            assert b"<urlset" not in response.content and b"<feed" not in response.content
