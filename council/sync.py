@@ -19,7 +19,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import AgendaItem, Consultation, Meeting, Organization, Paper, SyncState
-from .oparl import OParlClient, OParlError
+from .oparl import INVALID_URL, OParlClient, OParlError
+
+# Sent as modified_since: the start of the last full pass, less a margin for clocks
+# that differ between the council system and the portal (a re-read object is unchanged).
+CLOCK_MARGIN = datetime.timedelta(hours=1)
+URL_FIELDS = [
+    "oparl_id",
+    "web",
+    "main_file_url",
+    "meeting_url",
+    "agenda_item_url",
+    "organization_url",
+]
 
 KINDS = {
     Organization: "organization",
@@ -92,6 +104,15 @@ def text(value, limit: int) -> str:
     return "" if value is None else str(value).strip()[:limit]
 
 
+def web_url(value, client: OParlClient) -> str:
+    """A link shown to residents: only http(s); anything else (``javascript:``…) is dropped."""
+    url = text(value, 500)
+    if url and not url.lower().startswith(("http://", "https://")):
+        client.quirks[INVALID_URL] += 1
+        return ""
+    return url
+
+
 def url_of(value) -> str:
     """A reference: either the URL itself or an embedded object with its ``id``."""
     if isinstance(value, dict):
@@ -140,7 +161,8 @@ class Sync:
         for name, value in values.items():
             setattr(obj, name, value)
         try:
-            obj.full_clean(validate_unique=False)
+            # URLs are kept as the server sends them (an intranet host name has no TLD).
+            obj.full_clean(exclude=URL_FIELDS, validate_unique=False)
         except ValidationError:
             self.report.skipped[(kind, SKIP_INVALID)] += 1
             return existing
@@ -172,7 +194,7 @@ class Sync:
                 "name": text(item.get("name"), 500),
                 "start": self.client.parse_datetime(item.get("start")),
                 "cancelled": item.get("cancelled") is True,
-                "web": text(item.get("web"), 500),
+                "web": web_url(item.get("web"), self.client),
             },
         )
         for agenda_item in self.client.as_list(item.get("agendaItem")):
@@ -209,8 +231,8 @@ class Sync:
                 "name": text(item.get("name"), 10000),
                 "date": self.client.parse_date(item.get("date")),
                 "paper_type": text(item.get("paperType"), 200),
-                "web": text(item.get("web"), 500),
-                "main_file_url": url_of(item.get("mainFile"))[:500],
+                "web": web_url(item.get("web"), self.client),
+                "main_file_url": web_url(url_of(item.get("mainFile")), self.client),
             },
         )
         self.client.as_list(item.get("auxiliaryFile"))
@@ -270,7 +292,7 @@ class Sync:
             url = list_url
             state.started_at = timezone.now()
             state.save(update_fields=["started_at"])
-            since = self.since or state.completed_at
+            since = self.since or (state.completed_at and state.completed_at - CLOCK_MARGIN)
             if since is not None:
                 params = {"modified_since": since.isoformat(timespec="seconds")}
         for page in self.client.pages(url, params):

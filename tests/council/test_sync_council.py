@@ -1,6 +1,7 @@
 """``manage.py sync_council`` against a synthetic OParl 1.1 system over real HTTP."""
 
 import io
+import json
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -126,3 +127,37 @@ def test_system_url_comes_from_the_environment_setting(oparl):
 def test_without_a_system_url_the_command_says_what_is_missing():
     with override_settings(OPARL_SYSTEM_URL=""), pytest.raises(CommandError, match="--system"):
         call_command("sync_council")
+
+
+def test_links_that_are_not_http_are_dropped_and_counted(oparl, sync):
+    oparl.world.papers[f"{oparl.base}/paper/5"]["web"] = "javascript:alert(1)"
+
+    output = sync()
+
+    assert Paper.objects.get(reference="TEST/0005").web == ""
+    assert "tolerated (link_not_http_dropped): 1" in output
+
+
+def test_a_list_sent_as_a_bare_array_and_ids_without_a_top_level_domain_are_read(oparl):
+    from council.oparl import OParlClient
+    from council.sync import sync_council
+
+    world = oparl.world
+    organizations = world.objects(world.organizations)
+    original = world.respond
+
+    def respond(target):
+        if target.startswith("/body/1/organization"):
+            world.requests.append(target)
+            return 200, json.dumps(organizations)
+        return original(target)
+
+    world.respond = respond
+    for organization in organizations:
+        organization["id"] = organization["id"].replace(oparl.base, "http://ratsinfo-intern:8080")
+
+    with OParlClient(interval=0, backoff=0.01) as client:
+        report = sync_council(system_url=oparl.system_url, client=client)
+
+    assert report.created["organization"] == 3
+    assert Paper.objects.current().count() == 5
