@@ -84,6 +84,9 @@ class OParlClient:
         self._last_request = time.monotonic()
 
     def _request(self, url: str, params: dict | None) -> httpx.Response:
+        if params:
+            # Added to the URL's own query (httpx would replace it).
+            url, params = str(httpx.URL(url).copy_merge_params(params)), None
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             self._wait_politely()

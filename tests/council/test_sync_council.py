@@ -2,6 +2,7 @@
 
 import io
 import json
+from urllib.parse import quote
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -161,3 +162,14 @@ def test_a_list_sent_as_a_bare_array_and_ids_without_a_top_level_domain_are_read
 
     assert report.created["organization"] == 3
     assert Paper.objects.current().count() == 5
+
+
+def test_modified_since_is_added_to_a_list_url_that_has_a_query_of_its_own(oparl):
+    from council.oparl import OParlClient
+
+    since = "2000-01-01T00:00:00+00:00"
+    with OParlClient(interval=0, backoff=0.01) as client:
+        pages = list(client.pages(f"{oparl.base}/body/1/paper?page=2", {"modified_since": since}))
+
+    assert oparl.world.requests[0] == f"/body/1/paper?page=2&modified_since={quote(since)}"
+    assert len(pages) == 2  # pages 2 and 3
