@@ -204,7 +204,7 @@ class Sync:
                 self.agenda_item(agenda_item, meeting)
         self.client.as_list(item.get("auxiliaryFile"))
 
-    def agenda_item(self, item: dict, meeting: Meeting | None) -> None:
+    def agenda_item(self, item: dict, meeting: Meeting | None = None) -> None:
         if meeting is None:
             meeting = Meeting.objects.filter(oparl_id=text(item.get("meeting"), 500)).first()
         self.upsert(
@@ -326,25 +326,37 @@ class Sync:
             ):
                 if isinstance(body.get(key), str):
                     self.walk(body[key], handle)
-        link_pending_references()
+        self.link_pending_references()
 
+    def link_pending_references(self) -> None:
+        """Link consultations to the meeting, agenda item and organization they name.
 
-def link_pending_references() -> int:
-    """Link consultations synced before the meeting, agenda item or organization they name."""
-    linked = 0
-    for model, url_name, fk in (
-        (Meeting, "meeting_url", "meeting"),
-        (AgendaItem, "agenda_item_url", "agenda_item"),
-        (Organization, "organization_url", "organization"),
-    ):
-        pending = Consultation.objects.filter(**{f"{fk}__isnull": True}).exclude(**{url_name: ""})
-        for consultation in pending:
-            target = model.objects.filter(oparl_id=getattr(consultation, url_name)).first()
-            if target is not None:
-                setattr(consultation, fk, target)
-                consultation.save(update_fields=[fk])
-                linked += 1
-    return linked
+        What the lists did not bring (a server that does not embed agenda items
+        in meetings, a committee missing from the organization list) is fetched
+        by its URL, once per run.
+        """
+        tried: set[str] = set()
+        for model, url_name, fk, kind, handle in (
+            (Meeting, "meeting_url", "meeting", "meeting", self.meeting),
+            (AgendaItem, "agenda_item_url", "agenda_item", "agenda_item", self.agenda_item),
+            (Organization, "organization_url", "organization", "organization", self.organization),
+        ):
+            pending = Consultation.objects.filter(**{f"{fk}__isnull": True}).exclude(
+                **{url_name: ""}
+            )
+            for consultation in pending:
+                url = getattr(consultation, url_name)
+                target = model.objects.filter(oparl_id=url).first()
+                if target is None and url not in tried:
+                    tried.add(url)
+                    item = self.fetch(url, kind)
+                    if isinstance(item, dict):
+                        with transaction.atomic():
+                            handle(item)
+                    target = model.objects.filter(oparl_id=url).first()
+                if target is not None:
+                    setattr(consultation, fk, target)
+                    consultation.save(update_fields=[fk])
 
 
 def sync_council(

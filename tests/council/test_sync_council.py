@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from council.models import Consultation, Paper, SyncState
+from council.models import Consultation, Organization, Paper, SyncState
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +160,9 @@ def test_a_list_sent_as_a_bare_array_and_ids_without_a_top_level_domain_are_read
     with OParlClient(interval=0, backoff=0.01) as client:
         report = sync_council(system_url=oparl.system_url, client=client)
 
-    assert report.created["organization"] == 3
+    intern = Organization.objects.filter(oparl_id__startswith="http://ratsinfo-intern:8080/")
+    assert intern.count() == 3
+    assert report.quirks == client.quirks
     assert Paper.objects.current().count() == 5
 
 
@@ -173,3 +175,19 @@ def test_modified_since_is_added_to_a_list_url_that_has_a_query_of_its_own(oparl
 
     assert oparl.world.requests[0] == f"/body/1/paper?page=2&modified_since={quote(since)}"
     assert len(pages) == 2  # pages 2 and 3
+
+
+def test_agenda_items_not_embedded_in_meetings_are_fetched_by_their_id(oparl, sync):
+    oparl.world.embed_agenda_items = False
+
+    sync()
+
+    decision = Consultation.objects.get(paper__reference="FB 56/0150/WP17", authoritative=True)
+    assert decision.result == "ungeändert beschlossen"
+    assert "/agendaitem/2" in oparl.world.requests
+    requests = len(oparl.world.requests)
+
+    output = sync()
+
+    assert "created 0, updated 0, marked deleted 0" in output
+    assert len(oparl.world.requests) - requests == 3 + 2  # system, bodies, three lists
