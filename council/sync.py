@@ -11,6 +11,7 @@ second run over unchanged data changes nothing.
 """
 
 import datetime
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -100,8 +101,14 @@ def is_type(item: dict, name: str) -> bool:
     return not kind or str(kind).rstrip("/").rsplit("/", 1)[-1] == name
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def text(value, limit: int) -> str:
-    return "" if value is None else str(value).strip()[:limit]
+    """A text as shown: control characters (read tolerantly, see ``oparl``) become spaces."""
+    if value is None:
+        return ""
+    return CONTROL_CHARACTERS.sub(" ", str(value)).strip()[:limit]
 
 
 def web_url(value, client: OParlClient) -> str:

@@ -146,7 +146,7 @@ def test_ratsbezug_labels_are_translated_and_titles_stay_german(sources, sync, c
 
     page = client.get("/en/massnahmen/3.1/").content.decode()
 
-    assert '<span class="council-paper__title" lang="de">Synthetische Vorlage Eins</span>' in page
+    assert '<bdi class="council-paper__title" lang="de">Synthetische Vorlage Eins</bdi>' in page
     assert "Beratungsfolge" not in page
 
 

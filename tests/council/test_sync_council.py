@@ -50,7 +50,8 @@ def test_schema_quirks_are_tolerated_and_counted(oparl, sync):
     output = sync()
 
     odd = Paper.objects.get(reference="TEST/0003")
-    assert odd.name == "Vorlage\tmit\u0007Steuerzeichen"  # raw control characters in JSON
+    # Raw control characters in JSON strings: read, and the invisible ones not kept.
+    assert odd.name == "Vorlage\tmit Steuerzeichen"
     assert odd.date is None  # "N/A"
     single = Paper.objects.get(reference="TEST/0004")
     assert single.consultations.get().role == "Kenntnisnahme"  # one object, not an array
