@@ -107,3 +107,33 @@ def test_fachbereich_editor_links_a_paper_on_the_page_of_an_own_measure(
     link = CouncilPaperLink.objects.get()
     assert (link.measure, link.paper) == (own_measure, paper)
     assert link.history.get().history_user == fachbereich
+
+
+def test_redaktion_links_a_paper_to_a_field_in_the_list_of_links(client, redaktion, sync):
+    from council.models import Paper
+
+    sync()
+    field = ActionFieldFactory()
+    paper = Paper.objects.get(reference="FB 56/0065/WP18")
+    client.force_login(redaktion)
+
+    response = client.post(
+        reverse("admin:measures_councilpaperlink_add"), {"paper": paper.pk, "field": field.pk}
+    )
+
+    assert response.status_code == 302
+    assert CouncilPaperLink.objects.get().field == field
+
+
+def test_a_link_needs_exactly_one_target(client, redaktion, sync):
+    from council.models import Paper
+
+    sync()
+    paper = Paper.objects.get(reference="FB 56/0065/WP18")
+    client.force_login(redaktion)
+
+    response = client.post(reverse("admin:measures_councilpaperlink_add"), {"paper": paper.pk})
+
+    assert response.status_code == 200
+    assert "genau eines" in response.content.decode()
+    assert not CouncilPaperLink.objects.exists()
