@@ -6,11 +6,13 @@ empty and the public pages say so. Each object keeps its OParl id (its URL,
 unique) and the server's ``modified``; an object the server reports as
 ``deleted`` is marked, not kept as current (``Paper.objects.current()``).
 Meetings, organizations and agenda items are kept only as far as a
-consultation needs them: name, start, result.
+consultation needs them: name, start, result. Like all public content they keep
+a change history (the HTTP validators and the audit trail read it).
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 OPARL_ID_LENGTH = 500
 
@@ -38,6 +40,7 @@ class Organization(OParlObject):
     short_name = models.CharField(_("Kurzname"), max_length=200, blank=True)
 
     objects = CurrentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -59,6 +62,7 @@ class Meeting(OParlObject):
     )
 
     objects = CurrentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["start", "pk"]
@@ -85,6 +89,7 @@ class AgendaItem(OParlObject):
     result = models.CharField(_("Ergebnis"), max_length=500, blank=True)
 
     objects = CurrentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("Tagesordnungspunkt")
@@ -120,6 +125,7 @@ class Paper(OParlObject):
     main_file_url = models.URLField(_("Hauptdatei"), max_length=OPARL_ID_LENGTH, blank=True)
 
     objects = PaperQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "reference"]
@@ -160,6 +166,7 @@ class Consultation(OParlObject):
     authoritative = models.BooleanField(_("beschließend"), default=False)
 
     objects = CurrentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting__start", "pk"]

@@ -33,6 +33,7 @@ SINGLE_OBJECT = "single_object_for_array"
 UNREADABLE_DATE = "unreadable_date"
 SERVER_ERROR = "server_error_retried"
 CONNECTION_ERROR = "connection_error_retried"
+INVALID_URL = "link_not_http_dropped"
 
 
 class OParlError(Exception):
@@ -83,6 +84,9 @@ class OParlClient:
         self._last_request = time.monotonic()
 
     def _request(self, url: str, params: dict | None) -> httpx.Response:
+        if params:
+            # Added to the URL's own query (httpx would replace it).
+            url, params = str(httpx.URL(url).copy_merge_params(params)), None
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             self._wait_politely()
@@ -116,11 +120,11 @@ class OParlClient:
         self.quirks[CONTROL_CHARACTERS] += 1
         return data
 
-    def get(self, url: str, params: dict | None = None) -> dict:
+    def get(self, url: str, params: dict | None = None, list_allowed: bool = False):
         """One OParl object (or list page) as a dict."""
         response = self._request(url, params)
         data = self.decode(response.text, url)
-        if not isinstance(data, dict):
+        if not isinstance(data, dict) and not (list_allowed and isinstance(data, list)):
             raise OParlError(f"{url}: expected a JSON object")
         return data
 
@@ -128,7 +132,9 @@ class OParlClient:
         """The pages of an object list, following ``links.next`` to the end."""
         seen = set()
         while url:
-            data = self.get(url, params)
+            data = self.get(url, params, list_allowed=True)
+            if isinstance(data, list):  # a bare array instead of a list object
+                data = {"data": data}
             items = self.as_list(data.get("data"))
             links = data.get("links") if isinstance(data.get("links"), dict) else {}
             next_url = links.get("next") or None

@@ -11,6 +11,7 @@ second run over unchanged data changes nothing.
 """
 
 import datetime
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,7 +20,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import AgendaItem, Consultation, Meeting, Organization, Paper, SyncState
-from .oparl import OParlClient, OParlError
+from .oparl import INVALID_URL, OParlClient, OParlError
+
+# Sent as modified_since: the start of the last full pass, less a margin for clocks
+# that differ between the council system and the portal (a re-read object is unchanged).
+CLOCK_MARGIN = datetime.timedelta(hours=1)
+URL_FIELDS = [
+    "oparl_id",
+    "web",
+    "main_file_url",
+    "meeting_url",
+    "agenda_item_url",
+    "organization_url",
+]
 
 KINDS = {
     Organization: "organization",
@@ -88,8 +101,23 @@ def is_type(item: dict, name: str) -> bool:
     return not kind or str(kind).rstrip("/").rsplit("/", 1)[-1] == name
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def text(value, limit: int) -> str:
-    return "" if value is None else str(value).strip()[:limit]
+    """A text as shown: control characters (read tolerantly, see ``oparl``) become spaces."""
+    if value is None:
+        return ""
+    return CONTROL_CHARACTERS.sub(" ", str(value)).strip()[:limit]
+
+
+def web_url(value, client: OParlClient) -> str:
+    """A link shown to residents: only http(s); anything else (``javascript:``…) is dropped."""
+    url = text(value, 500)
+    if url and not url.lower().startswith(("http://", "https://")):
+        client.quirks[INVALID_URL] += 1
+        return ""
+    return url
 
 
 def url_of(value) -> str:
@@ -140,7 +168,8 @@ class Sync:
         for name, value in values.items():
             setattr(obj, name, value)
         try:
-            obj.full_clean(validate_unique=False)
+            # URLs are kept as the server sends them (an intranet host name has no TLD).
+            obj.full_clean(exclude=URL_FIELDS, validate_unique=False)
         except ValidationError:
             self.report.skipped[(kind, SKIP_INVALID)] += 1
             return existing
@@ -172,7 +201,7 @@ class Sync:
                 "name": text(item.get("name"), 500),
                 "start": self.client.parse_datetime(item.get("start")),
                 "cancelled": item.get("cancelled") is True,
-                "web": text(item.get("web"), 500),
+                "web": web_url(item.get("web"), self.client),
             },
         )
         for agenda_item in self.client.as_list(item.get("agendaItem")):
@@ -182,7 +211,7 @@ class Sync:
                 self.agenda_item(agenda_item, meeting)
         self.client.as_list(item.get("auxiliaryFile"))
 
-    def agenda_item(self, item: dict, meeting: Meeting | None) -> None:
+    def agenda_item(self, item: dict, meeting: Meeting | None = None) -> None:
         if meeting is None:
             meeting = Meeting.objects.filter(oparl_id=text(item.get("meeting"), 500)).first()
         self.upsert(
@@ -209,8 +238,8 @@ class Sync:
                 "name": text(item.get("name"), 10000),
                 "date": self.client.parse_date(item.get("date")),
                 "paper_type": text(item.get("paperType"), 200),
-                "web": text(item.get("web"), 500),
-                "main_file_url": url_of(item.get("mainFile"))[:500],
+                "web": web_url(item.get("web"), self.client),
+                "main_file_url": web_url(url_of(item.get("mainFile")), self.client),
             },
         )
         self.client.as_list(item.get("auxiliaryFile"))
@@ -270,7 +299,7 @@ class Sync:
             url = list_url
             state.started_at = timezone.now()
             state.save(update_fields=["started_at"])
-            since = self.since or state.completed_at
+            since = self.since or (state.completed_at and state.completed_at - CLOCK_MARGIN)
             if since is not None:
                 params = {"modified_since": since.isoformat(timespec="seconds")}
         for page in self.client.pages(url, params):
@@ -304,25 +333,37 @@ class Sync:
             ):
                 if isinstance(body.get(key), str):
                     self.walk(body[key], handle)
-        link_pending_references()
+        self.link_pending_references()
 
+    def link_pending_references(self) -> None:
+        """Link consultations to the meeting, agenda item and organization they name.
 
-def link_pending_references() -> int:
-    """Link consultations synced before the meeting, agenda item or organization they name."""
-    linked = 0
-    for model, url_name, fk in (
-        (Meeting, "meeting_url", "meeting"),
-        (AgendaItem, "agenda_item_url", "agenda_item"),
-        (Organization, "organization_url", "organization"),
-    ):
-        pending = Consultation.objects.filter(**{f"{fk}__isnull": True}).exclude(**{url_name: ""})
-        for consultation in pending:
-            target = model.objects.filter(oparl_id=getattr(consultation, url_name)).first()
-            if target is not None:
-                setattr(consultation, fk, target)
-                consultation.save(update_fields=[fk])
-                linked += 1
-    return linked
+        What the lists did not bring (a server that does not embed agenda items
+        in meetings, a committee missing from the organization list) is fetched
+        by its URL, once per run.
+        """
+        tried: set[str] = set()
+        for model, url_name, fk, kind, handle in (
+            (Meeting, "meeting_url", "meeting", "meeting", self.meeting),
+            (AgendaItem, "agenda_item_url", "agenda_item", "agenda_item", self.agenda_item),
+            (Organization, "organization_url", "organization", "organization", self.organization),
+        ):
+            pending = Consultation.objects.filter(**{f"{fk}__isnull": True}).exclude(
+                **{url_name: ""}
+            )
+            for consultation in pending:
+                url = getattr(consultation, url_name)
+                target = model.objects.filter(oparl_id=url).first()
+                if target is None and url not in tried:
+                    tried.add(url)
+                    item = self.fetch(url, kind)
+                    if isinstance(item, dict):
+                        with transaction.atomic():
+                            handle(item)
+                    target = model.objects.filter(oparl_id=url).first()
+                if target is not None:
+                    setattr(consultation, fk, target)
+                    consultation.save(update_fields=[fk])
 
 
 def sync_council(

@@ -24,7 +24,7 @@ from fields.models import ActionField
 from translations.admin import HistoryTranslationAdmin, translated_search_fields
 
 from . import services
-from .admin_papers import FieldPaperLinkInline, MeasurePaperLinkInline
+from .admin_papers import MeasurePaperLinkInline
 from .admin_staff import StaffUserAdmin  # noqa: F401 (registers accounts and unit assignments)
 from .admin_status import StatusEntryInline, UnitScopedMixin
 from .forms import MeasureAdminForm, StatusUpdateForm
@@ -340,7 +340,6 @@ class ActionFieldWithMeasuresAdmin(ActionFieldAdmin):
     """The Handlungsfelder with how many published measures each has catalogued."""
 
     list_display = [*ActionFieldAdmin.list_display, "catalogued_measures"]
-    inlines = [*ActionFieldAdmin.inlines, FieldPaperLinkInline]
 
     def get_queryset(self, request):
         return action_fields_with_measure_counts(super().get_queryset(request))

@@ -1,15 +1,14 @@
 """Ratsbezug in the admin: council papers linked to a measure, a Handlungsfeld or the concept.
 
 Papers are chosen with an autocomplete over the synced papers (``council.admin``).
-A Fachbereich editor links papers on the pages of their units' measures; links
-to Handlungsfelder and to the concept are the Redaktion's
-(``permissions.can_change_paper_link``). Links are history-tracked.
+A Fachbereich editor links papers on the pages of their units' measures (the
+inline); the Redaktion also links papers to a Handlungsfeld or the concept in
+the list "Ratsbezüge" (``permissions.can_change_paper_link``). Links are
+history-tracked.
 """
 
 from django.contrib import admin
 
-from fields.admin import SourceDocumentAdmin
-from fields.models import SourceDocument
 from translations.admin import HistoryTranslationAdmin
 
 from .models import CouncilPaperLink
@@ -41,25 +40,13 @@ class MeasurePaperLinkInline(PaperLinkInline):
     fk_name = "measure"
 
 
-class EditorialPaperLinkInline(PaperLinkInline):
-    def allowed(self, request) -> bool:
-        return super().allowed(request) and sees_all_units(request.user)
-
-
-class FieldPaperLinkInline(EditorialPaperLinkInline):
-    fk_name = "field"
-
-
-class DocumentPaperLinkInline(EditorialPaperLinkInline):
-    fk_name = "document"
-
-
 @admin.register(CouncilPaperLink)
 class CouncilPaperLinkAdmin(HistoryTranslationAdmin):
     """Every link at a glance; editors see those of their units' measures."""
 
     list_display = ["paper", "measure", "field", "document", "created_at"]
     list_select_related = ["paper", "measure", "field", "document"]
+    list_filter = ["field", "document"]
     search_fields = ["paper__reference", "paper__name", "measure__code"]
     autocomplete_fields = ["paper", "measure"]
 
@@ -76,11 +63,3 @@ class CouncilPaperLinkAdmin(HistoryTranslationAdmin):
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and sees_all_units(request.user)
-
-
-admin.site.unregister(SourceDocument)
-
-
-@admin.register(SourceDocument)
-class SourceDocumentWithPapersAdmin(SourceDocumentAdmin):
-    inlines = [*SourceDocumentAdmin.inlines, DocumentPaperLinkInline]

@@ -79,6 +79,8 @@ class OParlWorld:
         # Quirks on a list page: an intermittent HTTP 500 (once), or a page that stays broken.
         self.fail_once: set[str] = {"/body/1/paper?page=2"}
         self.broken: set[str] = set()
+        # Schema-conforming servers embed agenda items in meetings; off: only retrievable by id.
+        self.embed_agenda_items = True
         self.requests: list[str] = []
 
     def meeting(self, n: int, name: str, day: str, organization: int) -> dict:
@@ -156,8 +158,21 @@ class OParlWorld:
             result.append(item)
         return result
 
+    def single(self, oparl_id: str) -> dict | None:
+        for collection in (self.organizations, self.meetings, self.papers):
+            if oparl_id in collection:
+                return next(o for o in self.objects(collection) if o["id"] == oparl_id)
+        for meeting in self.meetings.values():
+            for item in meeting.get("agendaItem", []):
+                if item["id"] == oparl_id:
+                    return item
+        return None
+
     def page(self, path: str, collection: dict, query: dict) -> dict:
         items = self.objects(collection)
+        if not self.embed_agenda_items:
+            for item in items:
+                item.pop("agendaItem", None)
         since = query.get("modified_since", [None])[0]
         params = ""
         if since:
@@ -228,6 +243,8 @@ class OParlWorld:
             data = self.page(path, self.meetings, query)
         elif path == "/body/1/paper":
             data = self.page(path, self.papers, query)
+        elif self.single(f"{b}{path}") is not None:
+            data = self.single(f"{b}{path}")  # every object is retrievable under its id
         else:
             return 404, "{}"
         text = json.dumps(data, ensure_ascii=False)

@@ -86,3 +86,54 @@ def test_synced_papers_are_read_only_in_the_admin(client, redaktion, sync):
     assert page.status_code == 200
     assert "Testrat" in page.content.decode()
     assert client.get(reverse("admin:council_paper_add")).status_code == 403
+
+
+def test_fachbereich_editor_links_a_paper_on_the_page_of_an_own_measure(
+    client, fachbereich, own_measure, sync
+):
+    from council.models import Paper
+    from tests.admin_forms import change_form_data
+
+    sync()
+    paper = Paper.objects.get(reference="FB 56/0150/WP17")
+    client.force_login(fachbereich)
+    url = reverse("admin:measures_measure_change", args=[own_measure.pk])
+    data = change_form_data(client.get(url))
+    data.update({"paper_links-TOTAL_FORMS": "1", "paper_links-0-paper": str(paper.pk)})
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    link = CouncilPaperLink.objects.get()
+    assert (link.measure, link.paper) == (own_measure, paper)
+    assert link.history.get().history_user == fachbereich
+
+
+def test_redaktion_links_a_paper_to_a_field_in_the_list_of_links(client, redaktion, sync):
+    from council.models import Paper
+
+    sync()
+    field = ActionFieldFactory()
+    paper = Paper.objects.get(reference="FB 56/0065/WP18")
+    client.force_login(redaktion)
+
+    response = client.post(
+        reverse("admin:measures_councilpaperlink_add"), {"paper": paper.pk, "field": field.pk}
+    )
+
+    assert response.status_code == 302
+    assert CouncilPaperLink.objects.get().field == field
+
+
+def test_a_link_needs_exactly_one_target(client, redaktion, sync):
+    from council.models import Paper
+
+    sync()
+    paper = Paper.objects.get(reference="FB 56/0065/WP18")
+    client.force_login(redaktion)
+
+    response = client.post(reverse("admin:measures_councilpaperlink_add"), {"paper": paper.pk})
+
+    assert response.status_code == 200
+    assert "genau eines" in response.content.decode()
+    assert not CouncilPaperLink.objects.exists()

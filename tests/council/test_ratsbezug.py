@@ -146,7 +146,7 @@ def test_ratsbezug_labels_are_translated_and_titles_stay_german(sources, sync, c
 
     page = client.get("/en/massnahmen/3.1/").content.decode()
 
-    assert '<span class="council-paper__title" lang="de">Synthetische Vorlage Eins</span>' in page
+    assert '<bdi class="council-paper__title" lang="de">Synthetische Vorlage Eins</bdi>' in page
     assert "Beratungsfolge" not in page
 
 
@@ -190,3 +190,18 @@ def test_sachstandsbericht_says_when_no_council_data_is_loaded(sources, client):
     page = client.get("/de/sachstand/bericht/").content.decode()
 
     assert "noch keine Daten aus dem Ratsinformationssystem geladen" in page
+
+
+def test_a_sync_that_changes_a_shown_paper_changes_the_pages_validators(
+    sources, sync, oparl, client
+):
+    sync()
+    import_rows([["3.1", PAPER]])
+    first = client.get("/de/massnahmen/3.1/")
+    oparl.world.touch(oparl.world.papers, f"{oparl.base}/paper/1", name="Neuer Titel")
+    sync()
+
+    again = client.get("/de/massnahmen/3.1/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.status_code == 200
+    assert "Neuer Titel" in again.content.decode()

@@ -1,12 +1,14 @@
 """``manage.py sync_council`` against a synthetic OParl 1.1 system over real HTTP."""
 
 import io
+import json
+from urllib.parse import quote
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from council.models import Consultation, Paper, SyncState
+from council.models import Consultation, Organization, Paper, SyncState
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +50,8 @@ def test_schema_quirks_are_tolerated_and_counted(oparl, sync):
     output = sync()
 
     odd = Paper.objects.get(reference="TEST/0003")
-    assert odd.name == "Vorlage\tmit\u0007Steuerzeichen"  # raw control characters in JSON
+    # Raw control characters in JSON strings: read, and the invisible ones not kept.
+    assert odd.name == "Vorlage\tmit Steuerzeichen"
     assert odd.date is None  # "N/A"
     single = Paper.objects.get(reference="TEST/0004")
     assert single.consultations.get().role == "Kenntnisnahme"  # one object, not an array
@@ -126,3 +129,66 @@ def test_system_url_comes_from_the_environment_setting(oparl):
 def test_without_a_system_url_the_command_says_what_is_missing():
     with override_settings(OPARL_SYSTEM_URL=""), pytest.raises(CommandError, match="--system"):
         call_command("sync_council")
+
+
+def test_links_that_are_not_http_are_dropped_and_counted(oparl, sync):
+    oparl.world.papers[f"{oparl.base}/paper/5"]["web"] = "javascript:alert(1)"
+
+    output = sync()
+
+    assert Paper.objects.get(reference="TEST/0005").web == ""
+    assert "tolerated (link_not_http_dropped): 1" in output
+
+
+def test_a_list_sent_as_a_bare_array_and_ids_without_a_top_level_domain_are_read(oparl):
+    from council.oparl import OParlClient
+    from council.sync import sync_council
+
+    world = oparl.world
+    organizations = world.objects(world.organizations)
+    original = world.respond
+
+    def respond(target):
+        if target.startswith("/body/1/organization"):
+            world.requests.append(target)
+            return 200, json.dumps(organizations)
+        return original(target)
+
+    world.respond = respond
+    for organization in organizations:
+        organization["id"] = organization["id"].replace(oparl.base, "http://ratsinfo-intern:8080")
+
+    with OParlClient(interval=0, backoff=0.01) as client:
+        report = sync_council(system_url=oparl.system_url, client=client)
+
+    intern = Organization.objects.filter(oparl_id__startswith="http://ratsinfo-intern:8080/")
+    assert intern.count() == 3
+    assert report.quirks == client.quirks
+    assert Paper.objects.current().count() == 5
+
+
+def test_modified_since_is_added_to_a_list_url_that_has_a_query_of_its_own(oparl):
+    from council.oparl import OParlClient
+
+    since = "2000-01-01T00:00:00+00:00"
+    with OParlClient(interval=0, backoff=0.01) as client:
+        pages = list(client.pages(f"{oparl.base}/body/1/paper?page=2", {"modified_since": since}))
+
+    assert oparl.world.requests[0] == f"/body/1/paper?page=2&modified_since={quote(since)}"
+    assert len(pages) == 2  # pages 2 and 3
+
+
+def test_agenda_items_not_embedded_in_meetings_are_fetched_by_their_id(oparl, sync):
+    oparl.world.embed_agenda_items = False
+
+    sync()
+
+    decision = Consultation.objects.get(paper__reference="FB 56/0150/WP17", authoritative=True)
+    assert decision.result == "ungeändert beschlossen"
+    assert "/agendaitem/2" in oparl.world.requests
+    requests = len(oparl.world.requests)
+
+    output = sync()
+
+    assert "created 0, updated 0, marked deleted 0" in output
+    assert len(oparl.world.requests) - requests == 3 + 2  # system, bodies, three lists
