@@ -11,6 +11,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from translations.admin import HistoryTranslationAdmin, translated_search_fields
+from translations.edits import ConflictCheckedForm
 
 from .models import UnitAssignment
 from .permissions import can_change_account, can_grant_superuser
@@ -28,6 +29,7 @@ class UnitAssignmentAdmin(HistoryTranslationAdmin):
 
 class UnitAssignmentInline(admin.TabularInline):
     model = UnitAssignment
+    form = ConflictCheckedForm  # no lost edits (translations/edits.py)
     extra = 1
     autocomplete_fields = ["unit"]
     verbose_name = _("Fachbereich")
