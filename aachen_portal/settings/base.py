@@ -139,6 +139,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # German and local words with padding, keyboard rows, repetitions (aachen_portal/passwords.py)
+    {"NAME": "aachen_portal.passwords.PredictablePasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
