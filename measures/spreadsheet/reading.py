@@ -82,7 +82,34 @@ def read_csv(data: bytes) -> tablib.Dataset:
         delimiter = csv.Sniffer().sniff(header_line, delimiters=";,\t").delimiter
     except csv.Error:
         delimiter = ","
+    check_row_lengths(text, delimiter)
     return base_formats.CSV().create_dataset(text, delimiter=delimiter)
+
+
+def check_row_lengths(text: str, delimiter: str) -> None:
+    """Refuse a row with more cells than the header (e.g. a separator at its end)."""
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    width = None
+    for line, row in enumerate(rows, start=1):
+        if width is None:
+            width = len(row)
+            continue
+        if len(row) > width:
+            raise SpreadsheetError(
+                _(
+                    "Zeile %(line)d, Spalte %(column)d: Diese Zeile hat %(cells)d Zellen, die "
+                    "Kopfzeile nur %(width)d Spaltennamen (oft ein Trennzeichen „%(delimiter)s“ "
+                    "am Zeilenende). Bitte die überzähligen Zellen löschen oder der Spalte "
+                    "einen Namen geben. Es wurde nichts gespeichert."
+                )
+                % {
+                    "line": line,
+                    "column": width + 1,
+                    "cells": len(row),
+                    "width": width,
+                    "delimiter": delimiter,
+                }
+            )
 
 
 def read_xlsx(data: bytes) -> tablib.Dataset:

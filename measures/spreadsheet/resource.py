@@ -221,6 +221,17 @@ class MeasureResource(resources.ModelResource):
                 _("Die Kennung „%(code)s“ steht mehrfach in der Datei (Zeilen %(lines)s).")
                 % {"code": code, "lines": ", ".join(map(str, self.duplicates[code]))}
             )
+        if is_new and code:
+            twin = Measure.objects.filter(code__iexact=code).exclude(code=code).first()
+            if twin is not None:
+                errors.setdefault("code", []).append(
+                    _(
+                        "Die Kennung „%(code)s“ unterscheidet sich von der vorhandenen "
+                        "„%(existing)s“ nur in Groß- und Kleinschreibung; bitte „%(existing)s“ "
+                        "schreiben."
+                    )
+                    % {"code": code, "existing": twin.code}
+                )
         if is_new:
             if not instance.title_de:
                 errors.setdefault("title_de", []).append(

@@ -92,10 +92,8 @@ class ProgressWidget(widgets.Widget):
         text = cell_text(value).rstrip("%").strip().replace(",", ".")
         if not text:
             return None
-        try:
-            number = float(text)
-        except ValueError:
-            number = None
+        # Digits only (with an optional ",0"): float() would also take "1e2" and "1_0".
+        number = float(text) if re.fullmatch(r"\d{1,3}(\.0+)?", text) else None
         if number is None or not number.is_integer():
             raise ValueError(
                 _("„%(value)s“ ist keine ganze Zahl; Fortschritt in Prozent, 0–100.")
