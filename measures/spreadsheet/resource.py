@@ -198,7 +198,8 @@ class MeasureResource(resources.ModelResource):
 
         for name, old in before.items():
             attribute = self.fields[name].attribute
-            new = getattr(instance, attribute)
+            is_text = isinstance(self.fields[name].widget, TextWidget)
+            new = getattr(instance, attribute) if is_text else None
             if isinstance(old, str) and isinstance(new, str) and same_text(old, new):
                 # XLSX (and some editors) turn CRLF into LF: the same text, kept as stored.
                 setattr(instance, attribute, old)
