@@ -16,18 +16,18 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from measures.content import tracked_models
-from measures.forms import describe_changes
-from measures.permissions import can_read_history
+from measures.permissions import readable_history
+from translations.edits import describe_changes
 
 TYPE_LABELS = {"+": _("angelegt"), "~": _("geändert"), "-": _("gelöscht")}
 PER_PAGE = 50
 
 
 def visible_models(user) -> dict[str, type]:
-    """Models whose history the user may read, keyed "app_label.model_name"."""
+    """Models whose history the user may read (all of it or their units'), by label."""
     visible = {}
     for model in tracked_models():
-        if can_read_history(user, model):
+        if readable_history(user, model) is not None:
             visible[model._meta.label_lower] = model
     return visible
 
@@ -42,8 +42,11 @@ def history_url(model, object_id) -> str:
 
 
 def describe(record) -> list[tuple[str, str, str]]:
-    if record.history_type != "~":
-        return []
+    """What a record did: a creation lists the values set, a deletion the values lost."""
+    if record.history_type == "+":
+        return describe_changes(None, record)
+    if record.history_type == "-":
+        return [(label, value, blank) for label, blank, value in describe_changes(None, record)]
     previous = record.prev_record
     return describe_changes(previous, record) if previous is not None else []
 
@@ -59,7 +62,7 @@ def audit_trail_view(request):
     selected = {chosen_model: models[chosen_model]} if chosen_model in models else models
     parts = []
     for label, model in selected.items():
-        qs = model.history.all()
+        qs = readable_history(request.user, model)
         if chosen_type in TYPE_LABELS:
             qs = qs.filter(history_type=chosen_type)
         if chosen_user.isdigit():

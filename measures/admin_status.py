@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 
 from translations.admin import HistoryTranslationAdmin, translated_search_fields
+from translations.edits import ConflictCheckedForm
 
 from . import services
 from .forms import ReportDateField
@@ -63,6 +64,7 @@ REPORT_DATE_FIELD = {models.DateField: {"form_class": ReportDateField}}
 
 class StatusEntryInline(TranslationStackedInline):
     model = StatusEntry
+    form = ConflictCheckedForm  # no lost edits (translations/edits.py)
     formfield_overrides = REPORT_DATE_FIELD
     extra = 1
     fields = [

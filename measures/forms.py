@@ -1,16 +1,12 @@
 """Admin forms for measures: optimistic locking and the quick status report."""
 
-import datetime
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.translator import NotRegistered, translator
 
+from translations.edits import conflict_message
 from translations.languages import column, language_codes
 
 from .dates import (
@@ -22,54 +18,6 @@ from .dates import (
 from .models import Measure, no_report_progress_message
 from .permissions import can_publish_status
 from .status import Status
-
-
-def _display(field, value) -> str:
-    """A field value as staff read it: choice labels, dates, "leer" for blanks."""
-    if value in (None, ""):
-        return str(_("leer"))
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(value, datetime.date):
-        return date_format(value, "SHORT_DATE_FORMAT")
-    if isinstance(value, bool):
-        return str(_("ja") if value else _("nein"))
-    return str(value)
-
-
-# Bookkeeping columns every save changes; they are not news to the reader.
-QUIET_FIELDS = {"version", "updated_at"}
-
-
-def _related(field, pk):
-    if pk is None:
-        return None
-    return field.related_model._default_manager.filter(pk=pk).first() or f"#{pk}"
-
-
-def describe_changes(older, newer) -> list[tuple[str, str, str]]:
-    """(field label, old value, new value) between two historical records.
-
-    Covers every tracked column, including those staff cannot edit directly
-    (status, progress, "Sachstand vom"), which simple-history's own diff skips.
-    """
-    model = newer.instance_type
-    # A translated field's original column mirrors its German column: show it once.
-    try:
-        mirrored = set(translator.get_options_for_model(model).all_fields)
-    except NotRegistered:
-        mirrored = set()
-    rows = []
-    for field in newer.tracked_fields:
-        if field.name in QUIET_FIELDS or field.name in mirrored or field.primary_key:
-            continue
-        old, new = getattr(older, field.attname), getattr(newer, field.attname)
-        if old == new:
-            continue
-        if field.is_relation:
-            old, new = _related(field, old), _related(field, new)
-        rows.append((str(field.verbose_name), _display(field, old), _display(field, new)))
-    return rows
 
 
 class MeasureAdminForm(forms.ModelForm):
@@ -117,35 +65,10 @@ class MeasureAdminForm(forms.ModelForm):
 
     @staticmethod
     def conflict_message(current: Measure, expected: int | None):
-        history = current.history.order_by("-history_date", "-history_id")
-        newest = history.first()
-        seen = history.filter(version=expected).first() if expected is not None else None
-        later = history.filter(version__gt=expected or 0)
-        editors = sorted(
-            {str(record.history_user) for record in later if record.history_user_id is not None}
-        )
-        intro = _(
-            "Diese Maßnahme wurde gespeichert, während Sie sie bearbeitet haben "
-            "(zuletzt am %(date)s von %(editors)s). Ihre Änderungen wurden nicht "
-            "gespeichert, damit nichts überschrieben wird. Bitte öffnen Sie die "
-            "Maßnahme neu und tragen Sie Ihre Änderungen erneut ein."
-        ) % {
-            "date": date_format(timezone.localtime(newest.history_date), "SHORT_DATETIME_FORMAT"),
-            "editors": ", ".join(editors) or _("einem automatischen Vorgang"),
-        }
-        if seen is None or newest is None:
-            return intro
-        changes = describe_changes(seen, newest)
-        if not changes:
-            return intro
-        return format_html(
-            "{} {} <ul>{}</ul>",
-            intro,
-            _("Inzwischen geändert:"),
-            format_html_join(
-                "", "<li>{}: „{}“ → „{}“</li>", ((label, old, new) for label, old, new in changes)
-            ),
-        )
+        history = list(current.history.order_by("-history_date", "-history_id"))
+        seen = next((r for r in history if expected is not None and r.version == expected), None)
+        later = [r for r in history if r.version > (expected or 0)] or history[:1]
+        return conflict_message(str(current), seen, later)
 
 
 class ReportDateField(forms.DateField):

@@ -110,6 +110,28 @@ def can_read_history(user, model) -> bool:
     return user.is_active and user.has_perm(f"{history.app_label}.view_{history.model_name}")
 
 
+def readable_history(user, model) -> QuerySet | None:
+    """The change history of ``model`` that ``user`` may read in the audit trail, or None.
+
+    The Redaktion reads every model's history; a Fachbereich editor the history
+    of their units' measures and of those measures' status entries (also after
+    a deletion: by the unit the measure had).
+    """
+    if can_read_history(user, model):
+        return model.history.all()
+    from .models import Measure, StatusEntry  # querysets (imported by models) import this module
+
+    if model not in (Measure, StatusEntry) or not (user.is_active and user.is_staff):
+        return None
+    units = list(units_of(user).values_list("pk", flat=True))
+    if not units:
+        return None
+    measures = Measure.history.filter(responsible_unit_id__in=units).values("id")
+    if model is Measure:
+        return Measure.history.filter(id__in=measures)
+    return StatusEntry.history.filter(measure_id__in=measures)
+
+
 # Staff accounts ---------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ reviewed, and the base class for admins of translated models with history."""
 from urllib.parse import urlencode
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
@@ -17,6 +18,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import provenance
+from .edits import SEEN, ConflictCheckedForm
 from .languages import columns, target_languages
 from .models import TranslationProvenance
 
@@ -43,7 +45,17 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
 
 
 class HistoryTranslationAdmin(ReadOnlyHistoryAdmin, TabbedTranslationAdmin):
-    """Tabbed translation forms plus a read-only change history."""
+    """Tabbed translation forms plus a read-only change history; no lost edits
+    (``translations.edits``: a save over someone else's change is refused)."""
+
+    form = ConflictCheckedForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        named = {name for _title, options in fieldsets for name in flatten(options["fields"])}
+        if obj is not None and SEEN not in named and SEEN in self.form.base_fields:
+            fieldsets = [*fieldsets, (None, {"fields": [SEEN]})]
+        return fieldsets
 
 
 @admin.register(TranslationProvenance)

@@ -116,6 +116,24 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
+# SQLite as a web server's database (`make run`): write-ahead logging, so readers
+# never wait for a writer; a busy timeout, so a writer waits for the lock instead
+# of failing at once with "database is locked"; and IMMEDIATE transactions, which
+# take the write lock when they begin — a deferred transaction that reads first
+# and then writes cannot wait for it (SQLite reports the lock at once to avoid a
+# deadlock). Tested by tests/portal/test_concurrent_requests.py.
+SQLITE_BUSY_TIMEOUT_SECONDS = int(os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", "20"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_SECONDS * 1000}"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -125,6 +143,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # German and local words with padding, keyboard rows, repetitions (aachen_portal/passwords.py)
+    {"NAME": "aachen_portal.passwords.PredictablePasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 

@@ -63,3 +63,30 @@ def test_audit_trail_answers_after_deleting_an_account_and_a_unit(client, redakt
     response = client.get(reverse("audit_trail"), {"model": "measures.unitassignment"})
     assert response.status_code == 200
     assert "gelöscht" in text_of(response.content.decode())
+
+
+def test_audit_trail_shows_the_values_of_created_and_deleted_objects(client, redaktion):
+    measure = MeasureFactory(code="78.1", title_de="Angelegt und gelöscht", district="Nordbezirk")
+    client.force_login(redaktion)
+    created = text_of(client.get(reverse("audit_trail"), {"type": "+"}).content.decode())
+    assert "Stadtbezirk / Sozialraum: „leer“ → „Nordbezirk“" in created
+    measure.delete()
+    deleted = text_of(client.get(reverse("audit_trail"), {"type": "-"}).content.decode())
+    assert "Stadtbezirk / Sozialraum: „Nordbezirk“ → „leer“" in deleted
+
+
+def test_fachbereich_reads_the_history_of_its_units_only(
+    client, fachbereich, own_measure, foreign_measure
+):
+    for measure in (own_measure, foreign_measure):
+        services.record_status(
+            measure=measure, reported_on=datetime.date(2025, 2, 3), status="planned", publish=True
+        )
+    client.force_login(fachbereich)
+    response = client.get(reverse("audit_trail"))
+    assert response.status_code == 200
+    text = text_of(response.content.decode())
+    assert own_measure.code in text and "Synthetische Maßnahme A" in text
+    assert foreign_measure.code not in text and "Synthetische Maßnahme B" not in text
+    labels = {label for label, _name in response.context["models"]}
+    assert labels == {"measures.measure", "measures.statusentry"}

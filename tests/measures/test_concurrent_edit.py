@@ -38,7 +38,7 @@ def test_second_save_is_refused_and_shows_what_changed_meanwhile(
 
     assert response.status_code == 200
     message = " ".join(response.context["adminform"].form.non_field_errors())
-    assert "während Sie sie bearbeitet haben" in message
+    assert "während Sie es bearbeitet haben" in message
     assert "redakteurin" in message
     assert "Titel [de]: „Synthetische Maßnahme A“ → „Titel der Redaktion“" in message
     own_measure.refresh_from_db()

@@ -228,6 +228,7 @@ def test_fachbereich_can_edit_own_draft_but_it_stays_a_draft(client, fachbereich
     client.force_login(fachbereich)
     url = reverse("admin:measures_statusentry_change", args=[draft.pk])
     data = {"reported_on": "2025-01-01", "status": "preparing", "is_published": "on"}
+    data["seen_history"] = draft.history.latest("history_id").history_id  # as the form carries
     assert client.post(url, data).status_code == 302
     draft.refresh_from_db()
     assert (draft.status, draft.is_published) == ("preparing", False)

@@ -218,8 +218,10 @@ def test_audit_trail_keeps_deletions_browsable(client, redaktion, foreign_measur
     assert "Synthetische Maßnahme B" in history_page.content.decode()
 
 
-def test_audit_trail_is_for_the_redaktion_only(client, fachbereich):
-    client.force_login(fachbereich)
+def test_audit_trail_is_closed_to_a_fachbereich_editor_without_units(client, django_user_model):
+    from tests.conftest import make_staff
+
+    client.force_login(make_staff(django_user_model, "fb-ohne", "Fachbereich"))
     assert client.get(reverse("audit_trail")).status_code == 403
 
 
