@@ -30,6 +30,8 @@ class CommitmentRow(NamedTuple):
 PAGE_SIZE = 25
 RECENT_CHANGES = 10
 CHANGES_SHOWN = 50
+# Query parameters that do not unfold the further filters of the measure list.
+FOLDED_NOT = {"q", "page"}
 
 
 def query_without(request, *names: str) -> str:
@@ -70,6 +72,8 @@ class MeasureListView(TemplateView):
             since=since,
             shown_on=as_of or timezone.localdate(),
             export_query=query_without(self.request, "page"),
+            filters_open=not valid
+            or any(value for name, value in self.request.GET.items() if name not in FOLDED_NOT),
             **kwargs,
         )
 
