@@ -2,12 +2,14 @@ from typing import NamedTuple
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.http import HttpResponse
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from fields.models import ActionField, SourceDocument
+from translations.formatting import locale_list
 
-from . import charts
+from . import charts, pdf
 from .filters import MeasureFilter, ReportingDateForm
 from .models import (
     Commitment,
@@ -133,10 +135,14 @@ class DashboardView(TemplateView):
 
 
 class ReportView(TemplateView):
-    """The Sachstandsbericht: every measure of every Handlungsfeld at a reporting date.
+    """The Sachstandsbericht: a council document at a reporting date (Stichtag).
 
-    Printable, one Handlungsfeld per page. Its length grows with the catalogue
-    (like the CSV export), so the dashboard links to it instead of containing it.
+    First the summary (Stichtag, catalogue completeness, overall state, the
+    Handlungsfeld × status matrix); with ``since`` the changes before → after;
+    then each Handlungsfeld with measures on a page of its own, the fields
+    without measures in one line. Its length grows with the catalogue (like the
+    CSV export), so the dashboard links to it instead of containing it.
+    ``ReportPdfView`` renders the same page as a PDF.
     """
 
     template_name = "measures/report.html"
@@ -144,21 +150,46 @@ class ReportView(TemplateView):
     def get_context_data(self, **kwargs):
         form = ReportingDateForm(self.request.GET)
         concept = SourceDocument.objects.concept()
-        context = {"form": form, "concept": concept}
+        context = {"form": form, "concept": concept, "statuses": abbreviated()}
         if form.is_valid():
-            as_of = form.cleaned_data["as_of"]
+            as_of, since = form.cleaned_data["as_of"], form.cleaned_data["since"]
             measures = Measure.objects.published().at(as_of)
             fields = list(ActionField.objects.all())
             rows = charts.field_rows(fields, measures.progress_by("field"))
             report = {field.pk: [] for field in fields}
             for measure in measures.with_related().order_by("field__number", "position"):
                 report[measure.field_id].append(measure)
+            shown_on = as_of or timezone.localdate()
             context.update(
                 as_of=as_of,
-                shown_on=as_of or timezone.localdate(),
-                report=[(row, report[row.field.pk]) for row in rows],
+                since=since,
+                shown_on=shown_on,
+                rows=rows,
+                totals=charts.totals(rows),
+                overall=measures.progress_summary(),
+                declared=concept.declared_measure_count if concept else None,
+                report=[(row, report[row.field.pk]) for row in rows if report[row.field.pk]],
+                empty_fields=locale_list(row.name for row in rows if not report[row.field.pk]),
+                pdf_query=query_without(self.request),
+                pdf_filename=f"sachstandsbericht-{shown_on:%Y-%m-%d}.pdf",
             )
+            if since:
+                context["changed"] = measures.changed_since(since).with_related()
         return super().get_context_data(**context, **kwargs)
+
+
+class ReportPdfView(ReportView):
+    """The Sachstandsbericht as a PDF rendered on the server (WeasyPrint), named by Stichtag."""
+
+    def render_to_response(self, context, **response_kwargs):
+        if not context["form"].is_valid():
+            return super().render_to_response(context, **response_kwargs)
+        html = self.response_class(
+            request=self.request, template=self.get_template_names(), context=context
+        ).rendered_content
+        response = HttpResponse(pdf.render(html, self.request), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{context["pdf_filename"]}"'
+        return response
 
 
 class MeasureDetailView(DetailView):
