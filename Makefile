@@ -6,7 +6,7 @@ PY     := $(BIN)/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test lint format messages clean chromium nginx bench
+.PHONY: run test lint format messages clean chromium nginx pdf bench
 
 run: $(VENV)/.installed-run
 	$(PY) manage.py compilemessages --ignore=.venv -v0
@@ -16,7 +16,7 @@ run: $(VENV)/.installed-run
 	@echo "Serving the portal at http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-test chromium nginx
+test: $(VENV)/.installed-test chromium nginx pdf
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -36,11 +36,23 @@ messages: $(VENV)/.installed-run
 	  print(' '.join('-l ' + to_locale(c) for c, _ in settings.LANGUAGES if c != settings.LANGUAGE_CODE))") \
 	  --no-location --ignore=.venv --ignore=staticfiles --ignore=bench --ignore=tests
 
-# Browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+# Browser tests drive Debian's Chromium (Playwright cannot download browsers here), with
+# Noto fonts so Arabic and Chinese pages render as residents see them.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
-	  { echo "Chromium is missing and could not be installed: browser tests will skip (and fail in CI)."; \
+	@{ command -v chromium >/dev/null 2>&1 && fc-list | grep -q NotoSansCJK && fc-list | grep -q NotoNaskhArabic; } || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core fonts-noto-cjk >/dev/null; } || \
+	  { echo "Chromium or its fonts are missing and could not be installed: browser tests will skip (and fail in CI)."; \
+	    [ -z "$$CI" ]; }
+
+# The report as PDF: WeasyPrint's Debian libraries (Pango, HarfBuzz) and poppler-utils
+# (pdftotext) for the tests that read the PDF.
+pdf:
+	@{ command -v pdftotext >/dev/null 2>&1 && ldconfig -p | grep -q libpangoft2-1.0; } || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
+	      libharfbuzz-subset0 poppler-utils fonts-noto-core fonts-noto-cjk >/dev/null; } || \
+	  { echo "WeasyPrint libraries or pdftotext are missing: PDF tests will skip (and fail in CI)."; \
 	    [ -z "$$CI" ]; }
 
 # The proxy test (tests/deploy/) runs Debian's nginx in front of two app instances.

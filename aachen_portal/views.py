@@ -13,7 +13,9 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from fields.models import ActionField, FundingLine, SourceDocument, UnitInvolvement
-from measures.models import Commitment, Measure, action_fields_with_measure_counts
+from measures import charts
+from measures.models import Commitment, Measure
+from measures.progress import ProgressSummary
 from measures.status import Status
 from measures.views import council_context
 from operator_pages.models import OperatorDetails
@@ -32,8 +34,13 @@ class HomeView(TemplateView):
         concept = SourceDocument.objects.prefetch_related("key_figures").concept()
         if concept is None:
             raise Http404("The concept has not been loaded (manage.py load_sources).")
-        fields = action_fields_with_measure_counts()
-        overall = Measure.objects.published().progress_summary()
+        # One query for the counts, the status mix and the progress of every field.
+        fields = list(ActionField.objects.all())
+        by_field = Measure.objects.published().progress_by("field")
+        for field in fields:
+            field.measure_count = by_field[field.pk].summary.total
+            field.status_mix = charts.status_mix(by_field[field.pk].counts)
+        overall = ProgressSummary.combined(by_field[field.pk].summary for field in fields)
         return super().get_context_data(
             concept=concept,
             key_figures=concept.key_figures.all(),

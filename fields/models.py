@@ -23,6 +23,10 @@ class SourceDocumentQuerySet(models.QuerySet):
         """
         return self.filter(kind=SourceDocument.Kind.CONCEPT).order_by("position", "pk").first()
 
+    def programme(self):
+        """The programme of the commitments ("Wir stehen für"): a candidate's, not the city's."""
+        return self.filter(kind=SourceDocument.Kind.PROGRAMME).order_by("position", "pk").first()
+
 
 class SourceDocument(CleanTextMixin, models.Model):
     """A public document the portal's content comes from."""

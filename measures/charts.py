@@ -221,3 +221,30 @@ def progress_chart(rows: list[FieldRow]) -> Chart:
         rows=chart_rows,
         ticks=ticks,
     )
+
+
+@dataclass
+class StatusMix:
+    """A field's measures by status as a small stacked bar (0–100 wide) and as words."""
+
+    segments: list  # [(status value, label, count, x, width)]
+    text: str
+
+    @property
+    def total(self) -> int:
+        return sum(count for _value, _label, count, _x, _width in self.segments)
+
+
+def status_mix(counts) -> StatusMix:
+    """``counts`` maps status values to numbers of measures (``GroupProgress.counts``)."""
+    total = sum(counts.values())
+    segments, parts, offset = [], [], 0
+    for value, label in Status.choices:
+        count = counts.get(value, 0)
+        if not count:
+            continue
+        x, width = _num(100 * offset / total), _num(100 * count / total)
+        segments.append((value, label, count, x, width))
+        parts.append(_("%(count)s %(status)s") % {"count": count, "status": label})
+        offset += count
+    return StatusMix(segments=segments, text=locale_list(parts))

@@ -63,6 +63,23 @@ class ProgressSummary:
             average=float(average) if average is not None else None,
         )
 
+    @classmethod
+    def combined(cls, summaries) -> "ProgressSummary":
+        """The summary of disjoint groups together (e.g. all fields: the whole portal).
+
+        The mean of all stated percentages is the mean of the group means weighted
+        by their number of statements, so no second query is needed.
+        """
+        summaries = list(summaries)
+        with_progress = sum(s.with_progress for s in summaries)
+        weighted = sum(Decimal(str(s.average)) * s.with_progress for s in summaries if s.average)
+        return cls(
+            total=sum(s.total for s in summaries),
+            reported=sum(s.reported for s in summaries),
+            with_progress=with_progress,
+            average=float(weighted / with_progress) if with_progress else None,
+        )
+
     @property
     def rounded_average(self) -> int | None:
         """The mean rounded half up to a whole percent, as shown on pages."""

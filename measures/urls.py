@@ -15,6 +15,7 @@ urlpatterns = [
     ),
     path("sachstand/", views.DashboardView.as_view(), name="dashboard"),
     path("sachstand/bericht/", views.ReportView.as_view(), name="report"),
+    path("sachstand/bericht.pdf", views.ReportPdfView.as_view(), name="report_pdf"),
     path(
         "selbstverpflichtungen/",
         views.CommitmentListView.as_view(),

@@ -2,13 +2,15 @@ from typing import NamedTuple
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+from django.http import HttpResponse
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from council.models import Paper
 from fields.models import ActionField, SourceDocument
+from translations.formatting import locale_list
 
-from . import charts
+from . import charts, pdf
 from .filters import MeasureFilter, ReportingDateForm, canonical_query
 from .models import (
     Commitment,
@@ -32,6 +34,8 @@ class CommitmentRow(NamedTuple):
 PAGE_SIZE = 25
 RECENT_CHANGES = 10
 CHANGES_SHOWN = 50
+# Query parameters that do not unfold the further filters of the measure list.
+FOLDED_NOT = {"q", "page"}
 
 
 def query_without(request, *names: str) -> str:
@@ -121,6 +125,8 @@ class MeasureListView(TemplateView):
             since=since,
             shown_on=as_of or timezone.localdate(),
             export_query=query_without(self.request, "page"),
+            filters_open=not valid
+            or any(value for name, value in self.request.GET.items() if name not in FOLDED_NOT),
             **kwargs,
         )
 
@@ -181,10 +187,14 @@ class DashboardView(TemplateView):
 
 
 class ReportView(TemplateView):
-    """The Sachstandsbericht: every measure of every Handlungsfeld at a reporting date.
+    """The Sachstandsbericht: a council document at a reporting date (Stichtag).
 
-    Printable, one Handlungsfeld per page. Its length grows with the catalogue
-    (like the CSV export), so the dashboard links to it instead of containing it.
+    First the summary (Stichtag, catalogue completeness, overall state, the
+    Handlungsfeld × status matrix); with ``since`` the changes before → after;
+    then each Handlungsfeld with measures on a page of its own, the fields
+    without measures in one line. Its length grows with the catalogue (like the
+    CSV export), so the dashboard links to it instead of containing it.
+    ``ReportPdfView`` renders the same page as a PDF.
     """
 
     template_name = "measures/report.html"
@@ -193,9 +203,9 @@ class ReportView(TemplateView):
         form = ReportingDateForm(self.request.GET)
         self.request.page_cache_query = canonical_query(form)
         concept = SourceDocument.objects.concept()
-        context = {"form": form, "concept": concept}
+        context = {"form": form, "concept": concept, "statuses": abbreviated()}
         if form.is_valid():
-            as_of = form.cleaned_data["as_of"]
+            as_of, since = form.cleaned_data["as_of"], form.cleaned_data["since"]
             measures = Measure.objects.published().at(as_of)
             fields = list(ActionField.objects.all())
             rows = charts.field_rows(fields, measures.progress_by("field"))
@@ -203,20 +213,46 @@ class ReportView(TemplateView):
             for measure in measures.with_related().order_by("field__number", "position"):
                 report[measure.field_id].append(measure)
             papers_by_field = council_papers_by_field(report)
+            shown = [row for row in rows if report[row.field.pk] or papers_by_field.get(row.field.pk)]
+            shown_on = as_of or timezone.localdate()
             context.update(
                 as_of=as_of,
-                shown_on=as_of or timezone.localdate(),
+                since=since,
+                shown_on=shown_on,
+                rows=rows,
+                totals=charts.totals(rows),
+                overall=measures.progress_summary(),
+                declared=concept.declared_measure_count if concept else None,
                 report=[
                     (
                         row,
                         report[row.field.pk],
                         {"papers": papers_by_field.get(row.field.pk), "loaded": True},
                     )
-                    for row in rows
+                    for row in shown
                 ],
+                empty_fields=locale_list(row.name for row in rows if all(row is not s for s in shown)),
                 council_loaded=bool(papers_by_field) or Paper.objects.exists(),
+                pdf_query=query_without(self.request),
+                pdf_filename=f"sachstandsbericht-{shown_on:%Y-%m-%d}.pdf",
             )
+            if since:
+                context["changed"] = measures.changed_since(since).with_related()
         return super().get_context_data(**context, **kwargs)
+
+
+class ReportPdfView(ReportView):
+    """The Sachstandsbericht as a PDF rendered on the server (WeasyPrint), named by Stichtag."""
+
+    def render_to_response(self, context, **response_kwargs):
+        if not context["form"].is_valid():
+            return super().render_to_response(context, **response_kwargs)
+        html = self.response_class(
+            request=self.request, template=self.get_template_names(), context=context
+        ).rendered_content
+        response = HttpResponse(pdf.render(html, self.request), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{context["pdf_filename"]}"'
+        return response
 
 
 class MeasureDetailView(DetailView):

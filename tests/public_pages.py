@@ -12,6 +12,7 @@ from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
 FEED_ROUTE = "feeds/"
+DOCUMENT_SUFFIX = ".pdf"  # documents rendered from a page (the report as PDF), not pages
 
 
 def _named_patterns(patterns, namespace="", prefix=""):
@@ -39,7 +40,7 @@ def public_pattern_names() -> dict[str, bool]:
     return {
         name: takes_arguments
         for name, takes_arguments, route in _language_patterns()
-        if not route.startswith(FEED_ROUTE)
+        if not route.startswith(FEED_ROUTE) and not route.endswith(DOCUMENT_SUFFIX)
     }
 
 

@@ -72,3 +72,12 @@ def test_no_public_page_scrolls_sideways_or_pushes_a_column_out(chromium, year, 
 def test_printed_report_and_dashboard_keep_every_column_on_the_page(chromium, year, language):
     urls = [f"/{language}/sachstand/", f"/{language}/sachstand/bericht/?since=2025-06-01"]
     assert _overflow(chromium, year.url, urls, A4_TEXT_WIDTH, media="print") == {}
+
+
+def test_on_a_phone_the_first_result_shows_on_the_first_screen(chromium, year):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{year.url}/de/massnahmen/")
+    title = page.locator("table.measure-table tbody tr th a").first.bounding_box()
+    context.close()
+    assert title["y"] + title["height"] < 844

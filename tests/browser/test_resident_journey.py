@@ -70,6 +70,7 @@ def test_main_pages_are_captured_as_screenshots(phone, live_sources, screenshot_
 def test_resident_filters_the_measure_list_and_the_filter_lives_in_the_url(page, live_sources):
     page.goto(f"{live_sources.url}/de/massnahmen/")
     page.get_by_label("Suche in Titel und Beschreibung").fill("Wohnen")
+    page.get_by_text("Weitere Filter, Sortierung und Stichtag").click()  # folded filters
     page.get_by_label("Handlungsfeld").select_option(label="3. Wohnen / Sozialplanung")
     page.get_by_role("button", name="Anzeigen").click()
     page.wait_for_url(re.compile(r"/de/massnahmen/\?.*q=Wohnen"))

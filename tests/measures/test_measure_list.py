@@ -227,3 +227,17 @@ def test_every_sort_combines_with_every_filter(client, synthetic_measures, sort)
         "sort": sort,
     }
     assert codes(client, **params) == ["102.1"]
+
+
+def test_on_arrival_only_the_search_is_open_and_further_filters_are_folded(
+    client, synthetic_measures
+):
+    html = page(client, "/de/massnahmen/")
+    assert '<details class="filter-form__more">' in html
+    assert html.index('name="q"') < html.index("<details")
+    assert html.index("<details") < html.index('name="field"')
+
+
+def test_folded_filters_stay_open_while_one_is_in_use(client, synthetic_measures):
+    html = page(client, "/de/massnahmen/", {"field": "feld-a"})
+    assert '<details class="filter-form__more" open>' in html

@@ -58,14 +58,16 @@ def render_badge(value) -> str:
 def test_the_status_badge_names_the_status_in_the_active_language():
     with translation.override("de"):
         assert render_badge("implemented") == (
-            '[<span class="status status--implemented">umgesetzt</span>]'
+            '[<span class="status status--implemented">'
+            '<span class="status__mark" aria-hidden="true"></span>umgesetzt</span>]'
         )
 
 
 def test_an_unknown_status_reads_as_no_report_in_the_badge():
     with translation.override("de"):
         assert render_badge("<script>") == (
-            '[<span class="status status--no_report">kein Sachstand gemeldet</span>]'
+            '[<span class="status status--no_report">'
+            '<span class="status__mark" aria-hidden="true"></span>kein Sachstand gemeldet</span>]'
         )
 
 
