@@ -213,7 +213,10 @@ class ReportView(TemplateView):
             for measure in measures.with_related().order_by("field__number", "position"):
                 report[measure.field_id].append(measure)
             papers_by_field = council_papers_by_field(report)
-            shown = [row for row in rows if report[row.field.pk] or papers_by_field.get(row.field.pk)]
+            shown = [
+                row for row in rows if report[row.field.pk] or papers_by_field.get(row.field.pk)
+            ]
+            hidden = [row for row in rows if all(row is not other for other in shown)]
             shown_on = as_of or timezone.localdate()
             context.update(
                 as_of=as_of,
@@ -231,7 +234,7 @@ class ReportView(TemplateView):
                     )
                     for row in shown
                 ],
-                empty_fields=locale_list(row.name for row in rows if all(row is not s for s in shown)),
+                empty_fields=locale_list(row.name for row in hidden),
                 council_loaded=bool(papers_by_field) or Paper.objects.exists(),
                 pdf_query=query_without(self.request),
                 pdf_filename=f"sachstandsbericht-{shown_on:%Y-%m-%d}.pdf",
