@@ -7,8 +7,10 @@ from django.contrib import admin
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from council.models import Paper
 from measures import services
 from measures.models import Measure, UnitAssignment
+from operator_pages.models import OperatorDetails
 from tests.factories import OrganisationalUnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +36,11 @@ def every_kind_of_content(sources, staff_user):
         measure=measure, reported_on=datetime.date(2025, 1, 1), status="planned", publish=True
     )
     UnitAssignment.objects.create(user=staff_user, unit=OrganisationalUnitFactory())
+    paper = Paper.objects.create(
+        oparl_id="https://oparl.example.org/paper/1", reference="Synthetische Vorlage 1"
+    )
+    services.set_measure_papers(measure=measure, paper_ids={paper.pk})
+    OperatorDetails.objects.create(name="Synthetischer Betreiber")
 
 
 @pytest.mark.parametrize("model", HISTORY_ADMINS, ids=lambda m: m._meta.label)
