@@ -21,6 +21,7 @@ from .models import (
     Measure,
     StatusEntry,
 )
+from .progress import ProgressSummary
 from .status import abbreviated
 
 
@@ -224,7 +225,8 @@ class ReportView(TemplateView):
                 shown_on=shown_on,
                 rows=rows,
                 totals=charts.totals(rows),
-                overall=measures.progress_summary(),
+                # Fields partition the measures: their summaries combine without a query.
+                overall=ProgressSummary.combined(row.summary for row in rows),
                 declared=concept.declared_measure_count if concept else None,
                 report=[
                     (
