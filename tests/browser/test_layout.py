@@ -151,3 +151,26 @@ def test_progress_bar_of_one_reported_measure_in_two_fills_half(chromium, year):
     }""")
     context.close()
     assert share == pytest.approx(0.5, abs=0.01)
+
+
+@pytest.mark.parametrize("language", ["de", "ar", "zh-hans"])
+def test_dashboard_and_report_are_captured_on_phone_desktop_and_paper(
+    chromium, year, screenshot_dir, language
+):
+    """Pictures to look at (test-artifacts/screenshots/): the council pages at real size."""
+    pages = {
+        "dashboard": f"/{language}/sachstand/?since=2025-06-01",
+        "report": f"/{language}/sachstand/bericht/?since=2025-06-01",
+    }
+    for name, path in pages.items():
+        for label, width, media in [("390", 390, "screen"), ("1366", 1366, "screen")] + [
+            ("print", 794, "print")
+        ]:
+            context = chromium.new_context(viewport={"width": width, "height": 900})
+            page = context.new_page()
+            page.emulate_media(media=media)
+            page.goto(f"{year.url}{path}")
+            target = screenshot_dir / f"council-{name}-{language}-{label}.png"
+            page.screenshot(path=str(target), full_page=True)
+            context.close()
+            assert target.stat().st_size > 10_000
