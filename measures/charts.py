@@ -8,22 +8,23 @@ shows the same numbers in a table.
 
 from dataclasses import dataclass, field
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from translations.formatting import locale_list
+from translations.formatting import locale_list, locale_percent
 from translations.provenance import ProvenanceLookup
 
 from .progress import ProgressByGroup, ProgressSummary
 from .status import Status
 
-WIDTH = 640
-LABEL_WIDTH = 56
-BAR_WIDTH = WIDTH - LABEL_WIDTH - 16
-ROW_HEIGHT = 30
-BAR_HEIGHT = 20
-TOP = 24
+# Geometry in SVG user units. The chart is drawn about as wide as a phone (and never
+# wider than 34rem on screen), so its 13-unit labels stay at least 12 px at every width.
+WIDTH = 360
+ROW_HEIGHT = 50
+LABEL_OFFSET = 15  # baseline of the field name above its bar
+BAR_OFFSET = 25
+BAR_HEIGHT = 18
+TOP = 6
 
 
 @dataclass
@@ -95,27 +96,45 @@ class ChartRow:
     text_y: str
     bars: list
     note: str = ""
-    note_x: str = ""
 
 
 @dataclass
 class Chart:
+    """Rows of a field name over its bar; mirrored when the page is right-to-left."""
+
     title: str
     description: str
     height: int
     rows: list
-    ticks: list = field(default_factory=list)
+    rtl: bool = False
     width: int = WIDTH
-    label_width: int = LABEL_WIDTH
     bar_height: int = BAR_HEIGHT
+
+    @property
+    def start_x(self) -> int:
+        return self.width if self.rtl else 0
+
+    @property
+    def end_x(self) -> int:
+        return 0 if self.rtl else self.width
+
+    # Anchors are logical: each text carries the page's direction.
+    start_anchor = "start"
+    end_anchor = "end"
 
 
 def _row_geometry(index: int) -> tuple[str, str]:
-    y = TOP + index * ROW_HEIGHT
-    return str(y), str(y + BAR_HEIGHT - 5)
+    top = TOP + index * ROW_HEIGHT
+    return str(top + BAR_OFFSET), str(top + LABEL_OFFSET)
 
 
-def status_chart(rows: list[FieldRow]) -> Chart:
+def _bar(css: str, start: float, width: float, title: str, rtl: bool) -> Bar:
+    """A bar from ``start`` (0–WIDTH, in reading direction) of ``width`` units."""
+    x = WIDTH - start - width if rtl else start
+    return Bar(css=css, x=_num(x), width=_num(width), title=title)
+
+
+def status_chart(rows: list[FieldRow], rtl: bool = False) -> Chart:
     """A stacked bar per field: the share of its measures in each status."""
     chart_rows, sentences = [], []
     for index, row in enumerate(rows):
@@ -123,14 +142,7 @@ def status_chart(rows: list[FieldRow]) -> Chart:
         name = row.name
         if not row.total:
             chart_rows.append(
-                ChartRow(
-                    label=str(row.field.number),
-                    y=y,
-                    text_y=text_y,
-                    bars=[],
-                    note=_("keine Maßnahmen erfasst"),
-                    note_x=str(LABEL_WIDTH + 8),
-                )
+                ChartRow(label=name, y=y, text_y=text_y, bars=[], note=_("keine Maßnahmen erfasst"))
             )
             sentences.append(_("%(field)s: keine Maßnahmen erfasst.") % {"field": name})
             continue
@@ -138,19 +150,21 @@ def status_chart(rows: list[FieldRow]) -> Chart:
         for value, label, count in row.counts:
             if not count:
                 continue
-            x = LABEL_WIDTH + BAR_WIDTH * offset / row.total
-            width = BAR_WIDTH * count / row.total
             bars.append(
-                Bar(
-                    css=f"chart-status--{value}",
-                    x=_num(x),
-                    width=_num(width),
-                    title=f"{name}: {label} {count}",
+                _bar(
+                    f"chart-status--{value}",
+                    WIDTH * offset / row.total,
+                    WIDTH * count / row.total,
+                    f"{name}: {label} {count}",
+                    rtl,
                 )
             )
             offset += count
             parts.append(f"{label} {count}")
-        chart_rows.append(ChartRow(label=str(row.field.number), y=y, text_y=text_y, bars=bars))
+        note = ngettext("%(total)s Maßnahme", "%(total)s Maßnahmen", row.total) % {
+            "total": row.total
+        }
+        chart_rows.append(ChartRow(label=name, y=y, text_y=text_y, bars=bars, note=note))
         sentences.append(
             ngettext(
                 "%(field)s: %(total)s Maßnahme, davon %(parts)s.",
@@ -164,11 +178,18 @@ def status_chart(rows: list[FieldRow]) -> Chart:
         description=" ".join(sentences),
         height=TOP + len(rows) * ROW_HEIGHT,
         rows=chart_rows,
+        rtl=rtl,
     )
 
 
-def progress_chart(rows: list[FieldRow]) -> Chart:
-    """A bar per field: the mean reported progress (0–100 %), or a note if none."""
+def progress_chart(rows: list[FieldRow], rtl: bool = False) -> Chart:
+    """Per field, a bar that cannot overstate: each measure owns an equal slot of the bar.
+
+    The slots of measures with a progress figure are filled to their mean
+    (the stated rule); the slots of measures without one are drawn as "no
+    figure", so 1 of 2 measures at 100 % fills half the bar, not all of it.
+    The text beside it gives the rule's words: the mean and how many reported.
+    """
     chart_rows, sentences = [], []
     for index, row in enumerate(rows):
         y, text_y = _row_geometry(index)
@@ -177,49 +198,34 @@ def progress_chart(rows: list[FieldRow]) -> Chart:
         if summary.average is None:
             chart_rows.append(
                 ChartRow(
-                    label=str(row.field.number),
-                    y=y,
-                    text_y=text_y,
-                    bars=[],
-                    note=_("keine Fortschrittsangabe"),
-                    note_x=str(LABEL_WIDTH + 8),
+                    label=name, y=y, text_y=text_y, bars=[], note=_("keine Fortschrittsangabe")
                 )
             )
             sentences.append(_("%(field)s: keine Fortschrittsangabe.") % {"field": name})
             continue
-        width = BAR_WIDTH * summary.average / 100
-        shown = _("%(value)s %%") % {"value": number_format(summary.rounded_average, decimal_pos=0)}
-        chart_rows.append(
-            ChartRow(
-                label=str(row.field.number),
-                y=y,
-                text_y=text_y,
-                bars=[
-                    Bar(
-                        css="chart-progress",
-                        x=str(LABEL_WIDTH),
-                        width=_num(width),
-                        title=f"{name}: {summary.text}",
-                    )
-                ],
-                note=shown,
-                note_x=_num(LABEL_WIDTH + min(width, BAR_WIDTH - 48) + 6),
+        stated = WIDTH * summary.with_progress / summary.total
+        filled = stated * summary.average / 100
+        bars = [
+            _bar("chart-track", 0, stated, f"{name}: {summary.text}", rtl),
+            _bar("chart-progress", 0, filled, f"{name}: {summary.text}", rtl),
+        ]
+        if summary.total > summary.with_progress:
+            bars.append(
+                _bar("chart-unstated", stated, WIDTH - stated, f"{name}: {summary.text}", rtl)
             )
-        )
+        note = _("Ø %(average)s · %(stated)s von %(total)s") % {
+            "average": locale_percent(summary.rounded_average),
+            "stated": summary.with_progress,
+            "total": summary.total,
+        }
+        chart_rows.append(ChartRow(label=name, y=y, text_y=text_y, bars=bars, note=note))
         sentences.append(f"{name}: {summary.text}.")
-    ticks = [
-        (
-            _num(LABEL_WIDTH + BAR_WIDTH * percent / 100),
-            _("%(value)s %%") % {"value": percent},
-        )
-        for percent in (0, 50, 100)
-    ]
     return Chart(
-        title=_("Durchschnittlicher gemeldeter Fortschritt je Handlungsfeld"),
+        title=_("Gemeldeter Fortschritt je Handlungsfeld"),
         description=" ".join(sentences),
         height=TOP + len(rows) * ROW_HEIGHT,
         rows=chart_rows,
-        ticks=ticks,
+        rtl=rtl,
     )
 
 

@@ -4,6 +4,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language_bidi
 from django.views.generic import DetailView, TemplateView
 
 from council.models import Paper
@@ -168,8 +169,8 @@ class DashboardView(TemplateView):
             rows=rows,
             totals=charts.totals(rows),
             overall=overall,
-            status_chart=charts.status_chart(rows),
-            progress_chart=charts.progress_chart(rows),
+            status_chart=charts.status_chart(rows, rtl=get_language_bidi()),
+            progress_chart=charts.progress_chart(rows, rtl=get_language_bidi()),
             commitments=commitments,
             recent=recent,
             declared=concept.declared_measure_count if concept else None,

@@ -131,10 +131,10 @@ def test_status_chart_is_svg_with_a_text_alternative(client, synthetic_measures)
     assert "<title" in svg and "<desc" in svg
     desc = text_of(svg.split("<desc")[1].split("</desc>")[0].split(">", 1)[1])
     assert "Feld A: 2 Maßnahmen, davon kein Sachstand gemeldet 1, in Umsetzung 1." in desc
-    # Feld A: two equal halves of the 568 units wide bar area
-    assert re.search(r'class="chart-bar chart-status--no_report" x="56" y="\d+" width="284"', svg)
+    # Feld A: two equal halves of the 360 units wide bar, under the field's name
+    assert re.search(r'class="chart-bar chart-status--no_report" x="0" y="\d+" width="180"', svg)
     assert re.search(
-        r'class="chart-bar chart-status--in_progress" x="340" y="\d+" width="284"', svg
+        r'class="chart-bar chart-status--in_progress" x="180" y="\d+" width="180"', svg
     )
 
 
