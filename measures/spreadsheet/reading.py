@@ -114,9 +114,42 @@ def check_row_lengths(text: str, delimiter: str) -> None:
 
 def read_xlsx(data: bytes) -> tablib.Dataset:
     try:
-        return base_formats.XLSX().create_dataset(data)
+        dataset = base_formats.XLSX().create_dataset(data)
     except Exception as error:  # openpyxl raises many kinds for damaged files
         raise SpreadsheetError(_("Die Datei ist keine lesbare Excel-Tabelle (XLSX).")) from error
+    check_formula_values(data, dataset)
+    return dataset
+
+
+def check_formula_values(data: bytes, dataset: tablib.Dataset) -> None:
+    """Refuse formula cells without a stored value (written by a program, never opened
+    in Excel): they would read as empty without a word."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False).active
+    values = [list(dataset.headers or []), *(list(row) for row in dataset)]
+    for line, row in enumerate(sheet.iter_rows(), start=1):
+        for index, cell in enumerate(row):
+            formula = getattr(cell, "data_type", None) == "f" or (
+                isinstance(cell.value, str) and cell.value.startswith("=")
+            )
+            if not formula:
+                continue
+            cached = (
+                values[line - 1][index]
+                if line - 1 < len(values) and index < len(values[line - 1])
+                else None
+            )
+            if cached in (None, ""):
+                header = values[0][index] if index < len(values[0]) else index + 1
+                raise SpreadsheetError(
+                    _(
+                        "Zeile %(line)d, Spalte „%(column)s“: eine Formel (%(formula)s) ohne "
+                        "gespeicherten Wert. Bitte die Datei in Excel öffnen und speichern "
+                        "oder die Werte als Werte einfügen. Es wurde nichts gespeichert."
+                    )
+                    % {"line": line, "column": header, "formula": cell.value}
+                )
 
 
 def normalise_header(value) -> str:

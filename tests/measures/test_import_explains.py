@@ -7,6 +7,7 @@ from measures.models import Measure, StatusEntry
 from measures.spreadsheet import import_catalogue
 from measures.spreadsheet.reading import SpreadsheetError
 from tests.factories import MeasureFactory
+from tests.spreadsheets import xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +47,12 @@ def test_a_case_variant_code_is_refused_not_created_beside_the_existing():
     text = " ".join(report.error_lines())
     assert "Zeile 2, Spalte „code“" in text and "„T1.01“" in text
     assert Measure.objects.count() == 1
+
+
+def test_xlsx_formula_cells_without_stored_values_are_explained():
+    MeasureFactory(code="1.1", title_de="Alt")
+    data = xlsx_bytes(["code", "title_de"], [["1.1", '=CONCAT("Ne", "u")']])
+    with pytest.raises(SpreadsheetError) as error:
+        import_catalogue(data=data, file_name="x.xlsx")
+    assert "Zeile 2, Spalte „title_de“" in error.value.message
+    assert Measure.objects.get(code="1.1").title_de == "Alt"
