@@ -119,7 +119,9 @@ class StatusUpdateForm(forms.Form):
         # Public notes first, then the internal note and the checkbox.
         self.fields["internal_note"] = self.fields.pop("internal_note")
         self.fields["publish"] = self.fields.pop("publish")
-        if not can_publish_status(user):
+        if can_publish_status(user):
+            self.fields["publish"].initial = True  # the Redaktion usually publishes at once
+        else:
             del self.fields["publish"]
 
     def clean(self):
