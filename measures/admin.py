@@ -10,6 +10,7 @@ another unit's measure ends in 404/403 and writes nothing.
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -77,6 +78,7 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
         "code",
         "title",
         "quick_status",
+        "pending_drafts",
         "field",
         "status",
         "progress",
@@ -222,6 +224,17 @@ class MeasureAdmin(UnitScopedMixin, ImportExportMixin, HistoryTranslationAdmin):
 
     def has_add_status_permission(self, request):
         return can_add_status_entry(request.user)
+
+    def get_queryset(self, request):
+        drafts = Count("status_entries", filter=Q(status_entries__is_published=False))
+        return super().get_queryset(request).annotate(draft_count=drafts)
+
+    @admin.display(description=_("offene Entwürfe"), ordering="draft_count")
+    def pending_drafts(self, obj):
+        count = getattr(obj, "draft_count", 0)
+        if not count:
+            return ""
+        return ngettext("%(count)d Entwurf", "%(count)d Entwürfe", count) % {"count": count}
 
     @admin.display(description=_("Sachstand"))
     def quick_status(self, obj):

@@ -27,3 +27,13 @@ def test_bulk_form_preselects_publishing_for_the_redaktion(client, redaktion):
         {"action": "set_status", ACTION_CHECKBOX_NAME: [m.pk for m in measures]},
     )
     assert response.context["form"]["publish"].value() is True
+
+
+def test_fachbereich_sees_pending_drafts_in_the_measure_list(client, fachbereich, own_measure):
+    client.force_login(fachbereich)
+    client.post(
+        reverse("admin:measures_measure_report_status", args=[own_measure.pk]),
+        {"reported_on": "01.02.2025", "status": "planned"},
+    )
+    html = client.get(reverse("admin:measures_measure_changelist")).content.decode()
+    assert "1 Entwurf" in html
