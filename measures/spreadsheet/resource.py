@@ -78,6 +78,13 @@ class CatalogueResult(Result):
         self.plans: dict[str, RowPlan] = {}
 
 
+def same_text(old: str, new: str) -> bool:
+    """Equal but for line endings (CRLF, CR, LF)."""
+    return old.replace("\r\n", "\n").replace("\r", "\n") == new.replace("\r\n", "\n").replace(
+        "\r", "\n"
+    )
+
+
 def text_field(name: str) -> ie_fields.Field:
     return ie_fields.Field(attribute=name, column_name=name, widget=TextWidget())
 
@@ -208,8 +215,13 @@ class MeasureResource(resources.ModelResource):
             errors = error.update_error_dict(errors)
 
         for name, old in before.items():
-            # Untranslated columns hold NULL; an empty cell means the same.
             attribute = self.fields[name].attribute
+            is_text = isinstance(self.fields[name].widget, TextWidget)
+            new = getattr(instance, attribute) if is_text else None
+            if isinstance(old, str) and isinstance(new, str) and same_text(old, new):
+                # XLSX (and some editors) turn CRLF into LF: the same text, kept as stored.
+                setattr(instance, attribute, old)
+            # Untranslated columns hold NULL; an empty cell means the same.
             if (
                 old is None
                 and isinstance(self.fields[name].widget, TextWidget)
