@@ -16,6 +16,17 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
+def source_language():
+    """Each test starts in German, whatever language an earlier test left active."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def empty_caches():
     """Each test starts with empty caches, as the database starts empty."""
     from django.core.cache import caches
@@ -32,6 +43,15 @@ def empty_caches():
 def sources(db):
     """The database as `make run` leaves it: the public sources loaded."""
     call_command("load_sources", stdout=io.StringIO())
+
+
+@pytest.fixture
+def operator_pages(db):
+    """The operator's four pages as `load_sources` ships them (without the concept's data)."""
+    from fields.services import LoadReport
+    from measures.management.commands.load_sources import load_operator_pages
+
+    load_operator_pages(report=LoadReport())
 
 
 @pytest.fixture

@@ -40,7 +40,7 @@ def test_repeat_visit_gets_304(client, synthetic_measures, url):
     assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
 
 
-def test_every_public_page_sends_both_validators(client, synthetic_measures):
+def test_every_public_page_sends_both_validators(client, synthetic_measures, operator_pages):
     for url in public_urls("de").values():
         response = client.get(url)
         assert response.status_code == 200, url
