@@ -93,6 +93,11 @@ def stored_version() -> tuple[str, datetime.datetime | None]:
 def _publish_version(version: str) -> None:
     """Tell the cache; a failure is logged and counted (the database holds the truth)."""
     cache_guard.guarded(cache().set, VERSION_KEY, version, timeout=None)
+    _mark_checked()
+
+
+def _mark_checked() -> None:
+    """The cache's copy of the version agrees with the database for the next while."""
     cache_guard.guarded(
         cache().set,
         CHECKED_KEY,
@@ -138,12 +143,7 @@ def current_version(request, found: dict) -> str:
         cache_guard.health.needs_resync = False
         if version != cached:
             cache_guard.guarded(cache().set, VERSION_KEY, version, timeout=None)
-        cache_guard.guarded(
-            cache().set,
-            CHECKED_KEY,
-            True,
-            timeout=settings.PORTAL_PAGE_CACHE_VERSION_CHECK_SECONDS,
-        )
+        _mark_checked()
         return version
     return cached
 
